@@ -1,0 +1,18 @@
+package dev.syncline.commons.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+import java.util.Optional;
+
+/** Settings every Syncline service shares. */
+@ConfigMapping(prefix = "syncline")
+public interface SynclineConfig {
+
+    /** The PostgreSQL schema this service owns; also names its advisory locks. */
+    String schema();
+
+    /** Bearer secret accepted on trigger and status endpoints; empty means OIDC only. */
+    @WithName("cron-secret")
+    Optional<String> cronSecret();
+}
