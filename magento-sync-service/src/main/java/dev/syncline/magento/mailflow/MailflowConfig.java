@@ -20,6 +20,10 @@ public interface MailflowConfig {
     @WithDefault("100")
     int batchSize();
 
+    /** Events posted at the same time. */
+    @WithDefault("8")
+    int concurrency();
+
     /** How long a claimed event is reserved for one replica; after that another may deliver it again. */
     @WithDefault("60s")
     Duration lease();

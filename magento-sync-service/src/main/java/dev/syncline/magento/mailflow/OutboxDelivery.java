@@ -14,13 +14,16 @@ import jakarta.ws.rs.WebApplicationException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers outbox events to the webhook at least once. A round claims due events with a lease
  * (FOR UPDATE SKIP LOCKED, so replicas share the work), posts them, and marks them delivered or
  * due again after a doubling wait. An event whose delivery outcome was lost is sent again after
- * the lease; receivers dedupe on eventId.
+ * the lease; receivers dedupe on eventId. Events of a round are posted with bounded concurrency,
+ * so their arrival order is not guaranteed.
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -49,7 +52,13 @@ public class OutboxDelivery {
         if (webhook == null) {
             return Uni.createFrom().voidItem();
         }
-        return claim().chain(this::deliverAll);
+        return deliverRound();
+    }
+
+    /** Rounds go on while the last one claimed a full batch, so a backlog drains in one scheduled run. */
+    private Uni<Void> deliverRound() {
+        return claim().chain(events -> deliverAll(events)
+                .chain(() -> events.size() == config.batchSize() ? deliverRound() : Uni.createFrom().voidItem()));
     }
 
     private Uni<List<Row>> claim() {
@@ -73,15 +82,15 @@ public class OutboxDelivery {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Long> delivered = new ArrayList<>();
+        Queue<Long> delivered = new ConcurrentLinkedQueue<>();
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> deliver(event, delivered))
+                .onItem().transformToUni(event -> deliver(event, delivered)).merge(config.concurrency())
                 .collect().last()
                 .chain(() -> markDelivered(delivered))
                 .invoke(() -> Log.infof("Mailflow: %d of %d events delivered", delivered.size(), events.size()));
     }
 
-    private Uni<Void> deliver(Row event, List<Long> delivered) {
+    private Uni<Void> deliver(Row event, Queue<Long> delivered) {
         long id = event.getLong("id");
         String payload = "{\"eventId\":" + id + "," + event.getString("payload").substring(1);
         return webhook.deliver(payload)
@@ -104,7 +113,7 @@ public class OutboxDelivery {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> markDelivered(List<Long> ids) {
+    private Uni<Void> markDelivered(Queue<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

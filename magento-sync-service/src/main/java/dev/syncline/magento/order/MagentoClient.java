@@ -6,7 +6,6 @@ import dev.syncline.commons.metrics.SyncMetrics;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -68,10 +67,16 @@ public class MagentoClient {
                 .invoke(() -> metrics.upstreamCall(UPSTREAM, 200))
                 .map(body -> parse(body, afterEntityId))
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> answered((WebApplicationException) e))
-                .onFailure(ProcessingException.class).transform(e -> {
+                .onFailure(MagentoClient::isTransport).transform(e -> {
                     metrics.upstreamCall(UPSTREAM, 0);
-                    return new MagentoUnavailableException("Magento could not be reached: " + e.getMessage(), e);
+                    return new MagentoUnavailableException("Magento could not be reached: " + e, e);
                 });
+    }
+
+    /** Connection refused or reset, read timeout: anything that is not an answer Magento gave. */
+    private static boolean isTransport(Throwable e) {
+        return !(e instanceof MagentoUnavailableException || e instanceof MagentoRefusedException
+                || e instanceof TokenRefused);
     }
 
     private OrderPage parse(byte[] body, long afterEntityId) {

@@ -59,7 +59,9 @@ public class ConsumerSyncJob {
                 .chain(watermarks::watermark)
                 .map(watermark -> startingPoint(plan, watermark))
                 .chain(startAfter -> pages(startAfter, plan)
-                        .onItem().transformToUniAndConcatenate(page -> write(runId, plan, mapper, page))
+                        .onItem().transformToUniAndConcatenate(fetch -> fetch.failure() == null
+                                ? write(runId, plan, mapper, fetch.page())
+                                : Uni.createFrom().failure(fetch.failure()))
                         .collect().last())
                 .onItemOrFailure().call((ignored, failure) -> watermarks.markFinished(plan.mode(),
                         failure == null ? null : SyncRunLedger.describe(failure)))
@@ -73,8 +75,12 @@ public class ConsumerSyncJob {
         return startAfter;
     }
 
-    /** Keyset pages until total_count says nothing is left, fetched ahead of the writer by a bounded buffer. */
-    private Multi<FetchedPage> pages(long startAfter, SyncPlan plan) {
+    /**
+     * Keyset pages until total_count says nothing is left, fetched ahead of the writer by a bounded
+     * buffer. A failed fetch arrives as the last item, after the pages already fetched, so those are
+     * still written before the run ends as error.
+     */
+    private Multi<Fetch> pages(long startAfter, SyncPlan plan) {
         Cursor cursor = new Cursor(startAfter);
         Multi<FetchedPage> pages = Multi.createBy().repeating()
                 .uni(() -> cursor, c -> magento.ordersAfter(c.after, plan.batchSize()).map(c::advance))
@@ -82,7 +88,19 @@ public class ConsumerSyncJob {
         if (plan.maxPages() != null) {
             pages = pages.select().first(plan.maxPages());
         }
-        return pages.emitOn(Infrastructure.getDefaultWorkerPool(), Math.max(1, config.prefetchPages()));
+        return pages.map(Fetch::of)
+                .onFailure().recoverWithItem(Fetch::failed)
+                .emitOn(Infrastructure.getDefaultWorkerPool(), Math.max(1, config.prefetchPages()));
+    }
+
+    private record Fetch(FetchedPage page, Throwable failure) {
+        static Fetch of(FetchedPage page) {
+            return new Fetch(page, null);
+        }
+
+        static Fetch failed(Throwable failure) {
+            return new Fetch(null, failure);
+        }
     }
 
     private Uni<Void> write(long runId, SyncPlan plan, ConsumerMapper mapper, FetchedPage page) {

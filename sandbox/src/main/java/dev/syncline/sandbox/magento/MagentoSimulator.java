@@ -48,8 +48,8 @@ public class MagentoSimulator {
     public void mount(Router router) {
         router.post("/rest/V1/integration/admin/token").handler(BodyHandler.create()).handler(this::adminToken);
         router.post("/rest/:store/V1/integration/admin/token").handler(BodyHandler.create()).handler(this::adminToken);
-        router.get("/rest/V1/orders").handler(faults::handle).handler(this::orders);
-        router.get("/rest/:store/V1/orders").handler(faults::handle).handler(this::orders);
+        router.get("/rest/V1/orders").handler(this::requireToken).handler(faults::handle).handler(this::orders);
+        router.get("/rest/:store/V1/orders").handler(this::requireToken).handler(faults::handle).handler(this::orders);
 
         router.route("/sandbox/magento/*").handler(BodyHandler.create());
         router.post("/sandbox/magento/reset").handler(control(this::reset));
@@ -73,13 +73,18 @@ public class MagentoSimulator {
         Json.send(context, 200, token);
     }
 
-    private void orders(RoutingContext context) {
+    /** Checked before faults, so a fault plan's request numbers count only requests that got in. */
+    private void requireToken(RoutingContext context) {
         orderRequests.incrementAndGet();
         if (!authorized(context.request().getHeader("Authorization"))) {
             Json.send(context, 401, Map.of("message", "The consumer isn't authorized to access %resources.",
                     "parameters", Map.of("resources", "Magento_Sales::actions_view")));
             return;
         }
+        context.next();
+    }
+
+    private void orders(RoutingContext context) {
         try {
             SearchCriteria criteria = SearchCriteria.parse(context.queryParams());
             OrderQuery.Result result = OrderQuery.run(catalog, criteria, pageMode);

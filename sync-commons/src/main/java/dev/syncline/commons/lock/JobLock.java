@@ -51,7 +51,7 @@ public class JobLock {
         return pool.preparedQuery("""
                         select exists (select 1 from pg_locks
                                        where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())
-                                         and classid = $1 and objid = $2 and objsubid = 1) as held""")
+                                         and classid::bigint = $1 and objid::bigint = $2 and objsubid = 1) as held""")
                 .execute(Tuple.of((key >>> 32) & 0xffffffffL, key & 0xffffffffL))
                 .map(rows -> rows.iterator().next().getBoolean("held"));
     }

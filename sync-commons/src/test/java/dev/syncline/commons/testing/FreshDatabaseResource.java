@@ -32,8 +32,7 @@ public class FreshDatabaseResource implements QuarkusTestResourceLifecycleManage
         String location = host + ":" + port + "/" + database;
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + location,
-                "quarkus.datasource.reactive.url", "postgresql://" + location,
-                "syncline.test.database", database);
+                "quarkus.datasource.reactive.url", "postgresql://" + location);
     }
 
     @Override

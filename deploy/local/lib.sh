@@ -1,0 +1,48 @@
+# Shared by the local scripts: start and stop the sandbox and a service, wait for runs.
+# Needs Java 17+, curl and psql; PostgreSQL from DB_HOST/DB_PORT/DB_USER (defaults: localhost, 5432, postgres).
+
+export DB_HOST="${DB_HOST:-localhost}" DB_PORT="${DB_PORT:-5432}" DB_USER="${DB_USER:-postgres}" DB_NAME="${DB_NAME:-syncline}"
+SANDBOX_URL="http://127.0.0.1:8090"
+started_pids=()
+
+stop_started() {
+  for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_started EXIT
+
+ensure_database() {
+  if ! psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1; then
+    echo "Creating database $DB_NAME"
+    psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -qc "create database \"$DB_NAME\""
+  fi
+}
+
+# wait_for URL SECONDS
+wait_for() {
+  for _ in $(seq 1 "$2"); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 1
+  done
+  echo "Gave up waiting for $1" >&2
+  return 1
+}
+
+start_sandbox() {
+  java -jar sandbox/target/quarkus-app/quarkus-run.jar > "$LOG_DIR/sandbox.log" 2>&1 &
+  started_pids+=($!)
+  wait_for "$SANDBOX_URL/sandbox" 60
+}
+
+# start_service JAR PORT, with the caller's environment
+start_service() {
+  java -jar "$1" > "$LOG_DIR/service.log" 2>&1 &
+  SERVICE_PID=$!
+  started_pids+=("$SERVICE_PID")
+  wait_for "http://127.0.0.1:$2/q/health/ready" 90
+}
+
+# json_field JSON KEY: the first scalar value of KEY in a JSON text (enough for our own answers)
+json_field() {
+  printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'
+}

@@ -1,0 +1,66 @@
+package dev.syncline.magento.consumer;
+
+import dev.syncline.commons.testing.TestTokens;
+import dev.syncline.magento.support.SandboxControl;
+import dev.syncline.magento.support.SyncApi;
+import dev.syncline.magento.support.SyncTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** New consumers reach the mailing tool once each; duplicates never do. */
+@QuarkusTest
+class MailflowOutboxTest extends SyncTestBase {
+
+    @Test
+    void everyNewConsumerIsDeliveredOnceAndDuplicatesProduceNoEvent() {
+        SandboxControl.resetMagento(Map.of("orders", 800));
+        given().baseUri(SandboxControl.url()).contentType("application/json").body(Map.of("failNext", 3))
+                .put("/sandbox/mailflow/faults").then().statusCode(200);
+
+        SyncApi.syncAndWait(Map.of("fullSync", true));
+        long consumers = consumerCount();
+        awaitDelivered(consumers);
+
+        SyncApi.syncAndWait(Map.of("fullSync", true));
+        SyncApi.syncAndWait(Map.of());
+
+        assertEquals(consumers, consumerCount(), "re-reading the same orders creates nobody");
+        awaitDelivered(consumers);
+        List<Integer> ids = SandboxControl.mailflowEvents().getList("consumerId", Integer.class);
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no consumer announced twice");
+        assertEquals("consumer_signup", SandboxControl.mailflowEvents().getString("[0].type"));
+    }
+
+    @Test
+    void newConsumersAreListedForMailflows() {
+        SandboxControl.resetMagento(Map.of("orders", 150));
+        SyncApi.syncAndWait(Map.of("fullSync", true));
+        long consumers = consumerCount();
+
+        given().auth().oauth2(TestTokens.viewer())
+                .queryParam("createdSince", "2000-01-01T00:00:00Z").queryParam("source", "magento_sync")
+                .queryParam("limit", 1000)
+                .get("/api/admin/mailing/consumers").then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("data.size()", equalTo((int) consumers))
+                .body("data[0].source", equalTo("magento_sync"));
+        given().auth().oauth2(TestTokens.viewer()).queryParam("createdSince", "2999-01-01T00:00:00Z")
+                .get("/api/admin/mailing/consumers").then().statusCode(200)
+                .body("data.size()", equalTo(0));
+    }
+
+    private static void awaitDelivered(long expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertEquals(expected, SandboxControl.mailflowEvents().getList("consumerId").size()));
+    }
+}
