@@ -2,7 +2,8 @@
 # Runs the Magento consumer sync on this machine: builds, starts the sandbox (port 8090) and
 # magento-sync-service (port 8081) against the local PostgreSQL (creating the syncline database if
 # missing), runs a full sync, adds orders, runs an incremental sync and prints what happened.
-# ORDERS (default 5000) sets the shop's size.
+# ORDERS (default 5000) sets the shop's size. On a local database the demo starts from an empty
+# magento_sync schema, so its numbers can be checked against the sandbox's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LOG_DIR="${LOG_DIR:-$(mktemp -d)}"
@@ -14,6 +15,13 @@ SYNC="$SERVICE/api/admin/mailing/sync-customers"
 echo "Building (tests skipped; ./mvnw verify runs them)"
 ./mvnw -B -q -DskipTests package
 ensure_database
+case "$DB_HOST" in
+  localhost|127.0.0.1|::1)
+    echo "Starting from an empty magento_sync schema in $DB_NAME"
+    psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade' ;;
+  *)
+    echo "DB_HOST=$DB_HOST is not local: keeping its magento_sync schema; the numbers below include earlier runs" ;;
+esac
 
 echo "Starting the sandbox with $ORDERS Magento orders"
 start_sandbox
@@ -51,4 +59,3 @@ echo
 echo "Status:   $(curl -fs "$SYNC" -H "Authorization: Bearer $CRON_SECRET")"
 echo "Expected: $(json_field "$after" distinctConsumers) consumers from $(json_field "$after" orders) orders ($(json_field "$after" invalidOrders) without a usable email), watermark $(json_field "$after" maxEntityId)"
 echo "Stored:   $(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -tAc 'select count(*) from magento_sync.consumer') consumers, watermark $(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -tAc 'select max(last_entity_id) from magento_sync.sync_status')"
-echo "(The consumer table keeps what earlier demo runs stored; drop schema magento_sync for a clean start.)"
