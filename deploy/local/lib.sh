@@ -34,9 +34,10 @@ start_sandbox() {
   wait_for "$SANDBOX_URL/sandbox" 60
 }
 
-# start_service JAR PORT, with the caller's environment
+# start_service JAR PORT, with the caller's environment; SERVICE_JAVA_OPTS for the JVM
 start_service() {
-  java -jar "$1" > "$LOG_DIR/service.log" 2>&1 &
+  # shellcheck disable=SC2086
+  java ${SERVICE_JAVA_OPTS:-} -jar "$1" > "$LOG_DIR/service.log" 2>&1 &
   SERVICE_PID=$!
   started_pids+=("$SERVICE_PID")
   wait_for "http://127.0.0.1:$2/q/health/ready" 90

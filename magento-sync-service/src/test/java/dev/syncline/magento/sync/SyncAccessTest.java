@@ -113,6 +113,7 @@ class SyncAccessTest extends SyncTestBase {
                 .get("/api/runs").then().statusCode(400)
                 .body("field", equalTo("limit"));
         given().auth().oauth2(TestTokens.viewer()).get("/api/runs/999999").then().statusCode(404)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("No run with id 999999"));
     }
 }

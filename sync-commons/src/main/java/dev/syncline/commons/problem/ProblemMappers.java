@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every error leaves as application/problem+json with a message a person can act on. */
@@ -49,7 +50,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        String detail = e.getMessage() == null ? status.getReasonPhrase() : e.getMessage();
+        // The framework's own messages for routing and media-type failures name classes, not fixes.
+        boolean frameworkMessage = e.getMessage() == null || e.getMessage().startsWith("HTTP " + status.getStatusCode())
+                || List.of(405, 406, 415).contains(status.getStatusCode());
+        String detail = frameworkMessage ? defaultDetail(status.getStatusCode(), status.getReasonPhrase()) : e.getMessage();
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null)
                 .toResponse();
     }
@@ -59,6 +63,18 @@ public class ProblemMappers {
         Log.error("Request failed unexpectedly", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "The request failed unexpectedly; the service log has the details").toResponse();
+    }
+
+    /** What to do about a framework-raised status that came without a message of its own. */
+    private static String defaultDetail(int status, String reason) {
+        return switch (status) {
+            case 400 -> "The request could not be read: the body is not valid JSON or is incomplete";
+            case 404 -> "There is nothing at this path";
+            case 405 -> "This path does not accept that method";
+            case 406 -> "This path answers application/json only";
+            case 415 -> "Send the body as application/json";
+            default -> reason;
+        };
     }
 
     static String fieldPath(JsonMappingException e) {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark of the Magento consumer sync against the sandbox, on this machine's PostgreSQL:
+#  1. a full sync of ORDERS (default 100,000) orders with LATENCY_MS (default 20) per Magento page:
+#     orders/s, wall time, the service's peak RSS;
+#  2. a no-op incremental sync and its time;
+#  3. the replaced algorithm (pages of 10, a SELECT and an INSERT per order, 500 ms between pages)
+#     on the first LEGACY_ORDERS (default 2,000) orders, and the ratio.
+# Starts from an empty magento_sync schema; only on a local database.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LOG_DIR="${LOG_DIR:-$(mktemp -d)}"
+source deploy/local/lib.sh
+ORDERS="${ORDERS:-100000}"
+LATENCY_MS="${LATENCY_MS:-20}"
+LEGACY_ORDERS="${LEGACY_ORDERS:-2000}"
+BATCH_SIZE="${BATCH_SIZE:-300}"
+SERVICE="http://127.0.0.1:8081"
+# The JVM settings the README recommends for a service: a small heap, serial GC, C1 only (the run
+# waits on Magento and PostgreSQL, not on compiled-code speed) and two glibc malloc arenas.
+export SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx80m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+case "$DB_HOST" in
+  localhost|127.0.0.1|::1) ;;
+  *) echo "The benchmark empties the magento_sync schema; run it against a local database only" >&2; exit 1 ;;
+esac
+
+./mvnw -B -q -DskipTests package
+ensure_database
+psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade'
+
+start_sandbox
+curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $ORDERS}" > /dev/null
+curl -fs -X PUT "$SANDBOX_URL/sandbox/magento/faults" -d "{\"latencyMs\": $LATENCY_MS}" > /dev/null
+
+export CRON_SECRET="bench-$RANDOM$RANDOM" MAGENTO_BASE_URL="$SANDBOX_URL" MAGENTO_USERNAME=sandbox-admin
+export MAGENTO_PASSWORD=sandbox-password MAGENTO_SYNC_CRON=off
+start_service magento-sync-service/target/quarkus-app/quarkus-run.jar 8081
+
+now_ms() { date +%s%3N; }
+
+# timed_sync BODY: prints "<wall ms> <run json>"
+timed_sync() {
+  local begin run_id status
+  begin=$(now_ms)
+  run_id=$(json_field "$(curl -fs -X POST "$SERVICE/api/admin/mailing/sync-customers" \
+    -H "Authorization: Bearer $CRON_SECRET" -H 'Content-Type: application/json' -d "$1")" runId)
+  while :; do
+    status=$(curl -fs "$SERVICE/api/runs/$run_id" -H "Authorization: Bearer $CRON_SECRET")
+    [ "$(json_field "$status" status)" != running ] && break
+    sleep 0.01
+  done
+  echo "$(( $(now_ms) - begin )) $status"
+}
+
+echo "Service JVM: $SERVICE_JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
+echo "Full sync: $ORDERS orders, $LATENCY_MS ms per page, $BATCH_SIZE per page"
+read -r full_ms full_run <<< "$(timed_sync "{\"fullSync\": true, \"batchSize\": $BATCH_SIZE}")"
+read_count=$(json_field "$full_run" recordsRead)
+peak_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
+echo "  run: $full_run"
+awk -v n="$read_count" -v ms="$full_ms" -v rss="$peak_rss_kb" 'BEGIN {
+  printf "  full sync: %d orders in %.2f s = %.0f orders/s; service peak RSS %.0f MB\n", n, ms/1000, n/(ms/1000), rss/1024 }'
+
+echo "No-op incremental sync"
+read -r noop_ms noop_run <<< "$(timed_sync "{\"batchSize\": $BATCH_SIZE}")"
+echo "  run: $noop_run"
+echo "  no-op incremental: $noop_ms ms from trigger to finished run, $(json_field "$noop_run" recordsCreated) created"
+
+echo "Replaced algorithm on the first $LEGACY_ORDERS orders (takes a while: 500 ms between pages of 10)"
+lib=magento-sync-service/target/quarkus-app/lib/main
+classpath=$(ls $lib/org.postgresql.postgresql-*.jar $lib/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
+legacy=$(java -cp "$classpath" deploy/bench/LegacyMagentoSync.java "$SANDBOX_URL" \
+  "jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" "$LEGACY_ORDERS")
+echo "  $legacy"
+legacy_rate=$(printf '%s' "$legacy" | sed -E 's/.*= ([0-9.]+) orders\/s.*/\1/')
+awk -v n="$read_count" -v ms="$full_ms" -v legacy="$legacy_rate" 'BEGIN {
+  printf "  ratio: %.0f x the replaced algorithm'"'"'s orders/s\n", (n/(ms/1000))/legacy }'
