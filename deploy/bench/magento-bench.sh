@@ -27,7 +27,7 @@ esac
 
 ./mvnw -B -q -DskipTests package
 ensure_database
-psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade'
+PGOPTIONS='-c client_min_messages=warning' psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade'
 
 start_sandbox
 curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $ORDERS}" > /dev/null
@@ -39,23 +39,18 @@ start_service magento-sync-service/target/quarkus-app/quarkus-run.jar 8081
 
 now_ms() { date +%s%3N; }
 
-# timed_sync BODY: prints "<wall ms> <run json>"
+# timed_sync BODY: a sync to its end; leaves the wall time from trigger to finished run in RUN_MS
 timed_sync() {
-  local begin run_id status
+  local begin
   begin=$(now_ms)
-  run_id=$(json_field "$(curl -fs -X POST "$SERVICE/api/admin/mailing/sync-customers" \
-    -H "Authorization: Bearer $CRON_SECRET" -H 'Content-Type: application/json' -d "$1")" runId)
-  while :; do
-    status=$(curl -fs "$SERVICE/api/runs/$run_id" -H "Authorization: Bearer $CRON_SECRET")
-    [ "$(json_field "$status" status)" != running ] && break
-    sleep 0.01
-  done
-  echo "$(( $(now_ms) - begin )) $status"
+  sync_and_wait "$1"
+  RUN_MS=$(( $(now_ms) - begin ))
 }
 
 echo "Service JVM: $SERVICE_JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
 echo "Full sync: $ORDERS orders, $LATENCY_MS ms per page, $BATCH_SIZE per page"
-read -r full_ms full_run <<< "$(timed_sync "{\"fullSync\": true, \"batchSize\": $BATCH_SIZE}")"
+timed_sync "{\"fullSync\": true, \"batchSize\": $BATCH_SIZE}"
+full_ms=$RUN_MS full_run=$RUN_JSON
 read_count=$(json_field "$full_run" recordsRead)
 peak_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
 echo "  run: $full_run"
@@ -63,7 +58,8 @@ awk -v n="$read_count" -v ms="$full_ms" -v rss="$peak_rss_kb" 'BEGIN {
   printf "  full sync: %d orders in %.2f s = %.0f orders/s; service peak RSS %.0f MB\n", n, ms/1000, n/(ms/1000), rss/1024 }'
 
 echo "No-op incremental sync"
-read -r noop_ms noop_run <<< "$(timed_sync "{\"batchSize\": $BATCH_SIZE}")"
+timed_sync "{\"batchSize\": $BATCH_SIZE}"
+noop_ms=$RUN_MS noop_run=$RUN_JSON
 echo "  run: $noop_run"
 echo "  no-op incremental: $noop_ms ms from trigger to finished run, $(json_field "$noop_run" recordsCreated) created"
 

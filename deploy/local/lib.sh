@@ -47,3 +47,17 @@ start_service() {
 json_field() {
   printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'
 }
+
+# sync_and_wait BODY: starts a Magento sync with the cron secret and waits until the run has ended;
+# leaves its id in RUN_ID and the ledger row in RUN_JSON. Needs SERVICE and CRON_SECRET.
+sync_and_wait() {
+  local started
+  started=$(curl -fs -X POST "$SERVICE/api/admin/mailing/sync-customers" \
+    -H "Authorization: Bearer $CRON_SECRET" -H 'Content-Type: application/json' -d "$1")
+  RUN_ID=$(json_field "$started" runId)
+  while :; do
+    RUN_JSON=$(curl -fs "$SERVICE/api/runs/$RUN_ID" -H "Authorization: Bearer $CRON_SECRET")
+    [ "$(json_field "$RUN_JSON" status)" != running ] && break
+    sleep 0.01
+  done
+}

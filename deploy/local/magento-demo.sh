@@ -18,7 +18,7 @@ ensure_database
 case "$DB_HOST" in
   localhost|127.0.0.1|::1)
     echo "Starting from an empty magento_sync schema in $DB_NAME"
-    psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade' ;;
+    PGOPTIONS='-c client_min_messages=warning' psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade' ;;
   *)
     echo "DB_HOST=$DB_HOST is not local: keeping its magento_sync schema; the numbers below include earlier runs" ;;
 esac
@@ -33,18 +33,10 @@ export MAGENTO_SYNC_CRON=off MAILFLOW_WEBHOOK_URL="$SANDBOX_URL/sandbox/mailflow
 echo "Starting magento-sync-service (logs in $LOG_DIR)"
 start_service magento-sync-service/target/quarkus-app/quarkus-run.jar 8081
 
-# sync BODY: start a run, wait for it to end, print the service's status
+# sync BODY: run a sync to its end and print the ledger's row
 sync() {
-  local started run_id status
-  started=$(curl -fs -X POST "$SYNC" -H "Authorization: Bearer $CRON_SECRET" -H 'Content-Type: application/json' -d "$1")
-  run_id=$(json_field "$started" runId)
-  echo "  started run $run_id: $started"
-  while :; do
-    status=$(curl -fs "$SERVICE/api/runs/$run_id" -H "Authorization: Bearer $CRON_SECRET")
-    [ "$(json_field "$status" status)" != running ] && break
-    sleep 0.5
-  done
-  echo "  run $run_id: $status"
+  sync_and_wait "$1"
+  echo "  run $RUN_ID: $RUN_JSON"
 }
 
 echo "Full sync"

@@ -79,6 +79,19 @@ class SyncFaultsTest extends SyncTestBase {
         assertTrue(stats().getLong("logins") >= 2, "logged in again after Magento refused the expired token");
     }
 
+    @Test
+    void aRefusedLoginEndsTheRunWithoutHammeringMagento() {
+        SandboxControl.resetMagento(Map.of("orders", 100, "adminPassword", "rotated-by-the-shop"));
+
+        long runId = SyncApi.syncAndWait(Map.of("fullSync", true));
+
+        JsonPath run = SyncApi.run(runId);
+        assertEquals("error", run.getString("status"));
+        assertEquals("Magento refused the admin login for user sandbox-admin (HTTP 401)", run.getString("errorMessage"));
+        assertEquals(1, stats().getLong("logins"), "a refused login is not retried");
+        assertEquals(0, consumerCount());
+    }
+
     private static JsonPath stats() {
         return io.restassured.RestAssured.given().baseUri(SandboxControl.url())
                 .get("/sandbox/magento/stats").then().statusCode(200).extract().jsonPath();

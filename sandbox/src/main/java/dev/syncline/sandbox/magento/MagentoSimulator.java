@@ -40,6 +40,7 @@ public class MagentoSimulator {
     private volatile OrderCatalog catalog = OrderCatalog.seeded(DEFAULT_SEED, 0);
     private volatile PageMode pageMode = PageMode.CLAMP;
     private volatile long tokenLifetimeSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS;
+    private volatile String adminPassword = ADMIN_PASSWORD;
 
     public MagentoSimulator(Vertx vertx) {
         this.faults = new FaultInjector(vertx);
@@ -64,7 +65,7 @@ public class MagentoSimulator {
         JsonNode body = Json.body(context);
         logins.incrementAndGet();
         if (!ADMIN_USERNAME.equals(body.path("username").asText(null))
-                || !ADMIN_PASSWORD.equals(body.path("password").asText(null))) {
+                || !adminPassword.equals(body.path("password").asText(null))) {
             Json.send(context, 401, Json.message("The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later."));
             return;
         }
@@ -156,7 +157,10 @@ public class MagentoSimulator {
         return out.toByteArray();
     }
 
-    /** {"orders": N, "seed": S, "pageMode": "clamp|empty", "tokenLifetimeSeconds": T}: a fresh shop. */
+    /**
+     * {"orders": N, "seed": S, "pageMode": "clamp|empty", "tokenLifetimeSeconds": T, "adminPassword": P}:
+     * a fresh shop; every admin token issued before is void.
+     */
     private void reset(RoutingContext context) {
         JsonNode body = Json.body(context);
         int count = body.path("orders").asInt(0);
@@ -166,6 +170,7 @@ public class MagentoSimulator {
         catalog = OrderCatalog.seeded(body.path("seed").asLong(DEFAULT_SEED), count);
         pageMode = PageMode.valueOf(body.path("pageMode").asText("clamp").toUpperCase());
         tokenLifetimeSeconds = body.path("tokenLifetimeSeconds").asLong(DEFAULT_TOKEN_LIFETIME_SECONDS);
+        adminPassword = body.path("adminPassword").asText(ADMIN_PASSWORD);
         adminTokens.clear();
         faults.set(FaultPlan.NONE);
         logins.set(0);

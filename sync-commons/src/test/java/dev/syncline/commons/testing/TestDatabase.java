@@ -25,20 +25,22 @@ public final class TestDatabase {
     }
 
     public static long queryLong(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test SQL failed: " + e.getMessage(), e);
-        }
+        return queryOne(sql, rows -> rows.getLong(1));
     }
 
     public static String queryString(String sql) {
+        return queryOne(sql, rows -> rows.getString(1));
+    }
+
+    interface Column<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> T queryOne(String sql, Column<T> column) {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
-            return rows.getString(1);
+            return column.read(rows);
         } catch (SQLException e) {
             throw new IllegalStateException("Test SQL failed: " + e.getMessage(), e);
         }
