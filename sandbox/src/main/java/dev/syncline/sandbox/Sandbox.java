@@ -2,6 +2,7 @@ package dev.syncline.sandbox;
 
 import dev.syncline.sandbox.magento.MagentoSimulator;
 import dev.syncline.sandbox.mailflow.MailflowReceiver;
+import dev.syncline.sandbox.softone.SoftOneSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -10,16 +11,19 @@ public final class Sandbox {
 
     private final MagentoSimulator magento;
     private final MailflowReceiver mailflow;
+    private final SoftOneSimulator softone;
 
     public Sandbox(Vertx vertx) {
         this.magento = new MagentoSimulator(vertx);
         this.mailflow = new MailflowReceiver();
+        this.softone = new SoftOneSimulator(vertx);
     }
 
     public void mount(Router router) {
         magento.mount(router);
         mailflow.mount(router);
+        softone.mount(router);
         router.get("/sandbox").handler(c -> c.json(java.util.Map.of(
-                "simulators", java.util.List.of("magento", "mailflow"))));
+                "simulators", java.util.List.of("magento", "mailflow", "softone"))));
     }
 }

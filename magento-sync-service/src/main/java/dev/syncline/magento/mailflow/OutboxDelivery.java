@@ -1,5 +1,6 @@
 package dev.syncline.magento.mailflow;
 
+import dev.syncline.commons.job.SkipWhenPaused;
 import dev.syncline.commons.metrics.SyncMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -46,7 +47,7 @@ public class OutboxDelivery {
                 .orElse(null);
     }
 
-    @Scheduled(identity = "mailflow-outbox-delivery", every = "${mailflow.delivery-interval}",
+    @Scheduled(identity = "mailflow-outbox-delivery", skipExecutionIf = SkipWhenPaused.class, every = "${mailflow.delivery-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
         if (webhook == null) {

@@ -1,6 +1,7 @@
 package dev.syncline.magento.sync;
 
 import dev.syncline.commons.lock.JobAlreadyRunningException;
+import dev.syncline.commons.job.SkipWhenPaused;
 import dev.syncline.commons.run.RunTrigger;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -20,7 +21,7 @@ public class ScheduledSync {
     }
 
     @Scheduled(identity = "magento-incremental-sync", cron = "${magento.sync.schedule}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SkipWhenPaused.class)
     Uni<Void> incremental() {
         return job.start(SyncPlan.scheduledIncremental(config), RunTrigger.SCHEDULE)
                 .replaceWithVoid()

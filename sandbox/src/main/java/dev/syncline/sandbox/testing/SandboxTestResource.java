@@ -18,7 +18,8 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
         server = SandboxServer.start();
         return Map.of(
                 "sandbox.url", server.url(),
-                "quarkus.rest-client.magento.url", server.url());
+                "quarkus.rest-client.magento.url", server.url(),
+                "quarkus.rest-client.softone.url", server.url());
     }
 
     @Override

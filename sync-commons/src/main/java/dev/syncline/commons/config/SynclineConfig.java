@@ -1,8 +1,10 @@
 package dev.syncline.commons.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings every Syncline service shares. */
@@ -15,4 +17,8 @@ public interface SynclineConfig {
     /** Bearer secret accepted on trigger and status endpoints; empty means OIDC only. */
     @WithName("cron-secret")
     Optional<String> cronSecret();
+
+    /** How often a replica re-reads which jobs operators paused. */
+    @WithDefault("10s")
+    Duration jobPausesRefresh();
 }

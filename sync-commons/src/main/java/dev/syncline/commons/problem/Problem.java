@@ -22,6 +22,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", "Invalid request", 400, detail, field, null);
     }
 
+    /** The source systems' clients look for success:false on every error; problems carry it too. */
+    @com.fasterxml.jackson.annotation.JsonProperty("success")
+    public boolean success() {
+        return false;
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA).entity(this).build();
     }
