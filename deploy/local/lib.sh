@@ -14,7 +14,7 @@ trap stop_started EXIT
 ensure_database() {
   if ! psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1; then
     echo "Creating database $DB_NAME"
-    psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -qc "create database \"$DB_NAME\""
+    psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -qc "create database \"$DB_NAME\" encoding 'UTF8' template template0"
   fi
 }
 

@@ -28,7 +28,7 @@ public class FreshDatabaseResource implements QuarkusTestResourceLifecycleManage
         user = env("DB_USER", "postgres");
         password = env("DB_PASSWORD", "");
         database = "syncline_test_" + System.currentTimeMillis() + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
-        execute("create database " + database);
+        execute("create database " + database + " encoding 'UTF8' template template0");
         String location = host + ":" + port + "/" + database;
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + location,
