@@ -9,17 +9,11 @@ LOG_DIR="${LOG_DIR:-$(mktemp -d)}"
 source deploy/local/lib.sh
 CUSTOMERS="${CUSTOMERS:-10000}"
 SERVICE="http://127.0.0.1:8082"
-export SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx80m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-case "$DB_HOST" in
-  localhost|127.0.0.1|::1) ;;
-  *) echo "The benchmark empties the erp_sync schema; run it against a local database only" >&2; exit 1 ;;
-esac
 
 ./mvnw -B -q -DskipTests package
 ensure_database
-PGOPTIONS='-c client_min_messages=warning' psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists erp_sync cascade'
+reset_local_schema erp_sync || { echo "The benchmark empties the erp_sync schema; run it against a local database only" >&2; exit 1; }
 
 start_sandbox
 curl -fs -X POST "$SANDBOX_URL/sandbox/softone/reset" -d "{\"customers\": $CUSTOMERS}" > /dev/null

@@ -15,19 +15,11 @@ LATENCY_MS="${LATENCY_MS:-20}"
 LEGACY_ORDERS="${LEGACY_ORDERS:-2000}"
 BATCH_SIZE="${BATCH_SIZE:-300}"
 SERVICE="http://127.0.0.1:8081"
-# The JVM settings the README recommends for a service: a small heap, serial GC, C1 only (the run
-# waits on Magento and PostgreSQL, not on compiled-code speed) and two glibc malloc arenas.
-export SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx80m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-case "$DB_HOST" in
-  localhost|127.0.0.1|::1) ;;
-  *) echo "The benchmark empties the magento_sync schema; run it against a local database only" >&2; exit 1 ;;
-esac
 
 ./mvnw -B -q -DskipTests package
 ensure_database
-PGOPTIONS='-c client_min_messages=warning' psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade'
+reset_local_schema magento_sync || { echo "The benchmark empties the magento_sync schema; run it against a local database only" >&2; exit 1; }
 
 start_sandbox
 curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $ORDERS}" > /dev/null

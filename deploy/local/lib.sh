@@ -5,6 +5,11 @@ export DB_HOST="${DB_HOST:-localhost}" DB_PORT="${DB_PORT:-5432}" DB_USER="${DB_
 SANDBOX_URL="http://127.0.0.1:8090"
 started_pids=()
 
+# The JVM settings the README recommends for a service: a small heap, serial GC, C1 only (a run
+# waits on the upstream and PostgreSQL, not on compiled-code speed) and two glibc malloc arenas.
+export SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx80m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
 stop_started() {
   for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -16,6 +21,17 @@ ensure_database() {
     echo "Creating database $DB_NAME"
     psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -qc "create database \"$DB_NAME\" encoding 'UTF8' template template0"
   fi
+}
+
+# reset_local_schema SCHEMA: drops the schema so a run starts empty; refuses (status 1) unless the
+# database is on this machine, so no script ever empties a shared database.
+reset_local_schema() {
+  case "$DB_HOST" in
+    localhost|127.0.0.1|::1) ;;
+    *) return 1 ;;
+  esac
+  PGOPTIONS='-c client_min_messages=warning' psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" \
+    -qc "drop schema if exists $1 cascade"
 }
 
 # wait_for URL SECONDS

@@ -15,14 +15,11 @@ SYNC="$SERVICE/api/admin/mailing/sync-customers"
 echo "Building (tests skipped; ./mvnw verify runs them)"
 ./mvnw -B -q -DskipTests package
 ensure_database
-case "$DB_HOST" in
-  localhost|127.0.0.1|::1)
-    echo "Starting from an empty magento_sync schema in $DB_NAME"
-    PGOPTIONS='-c client_min_messages=warning' psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -qc 'drop schema if exists magento_sync cascade' ;;
-  *)
-    echo "DB_HOST=$DB_HOST is not local: keeping its magento_sync schema; the numbers below include earlier runs" ;;
-esac
-
+if reset_local_schema magento_sync; then
+  echo "Starting from an empty magento_sync schema in $DB_NAME"
+else
+  echo "DB_HOST=$DB_HOST is not local: keeping its magento_sync schema; the numbers below include earlier runs"
+fi
 echo "Starting the sandbox with $ORDERS Magento orders"
 start_sandbox
 expected=$(curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $ORDERS}")
