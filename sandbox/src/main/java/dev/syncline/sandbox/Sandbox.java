@@ -1,5 +1,6 @@
 package dev.syncline.sandbox;
 
+import dev.syncline.sandbox.crm.CrmSimulator;
 import dev.syncline.sandbox.magento.MagentoSimulator;
 import dev.syncline.sandbox.mailflow.MailflowReceiver;
 import dev.syncline.sandbox.softone.SoftOneSimulator;
@@ -12,18 +13,21 @@ public final class Sandbox {
     private final MagentoSimulator magento;
     private final MailflowReceiver mailflow;
     private final SoftOneSimulator softone;
+    private final CrmSimulator crm;
 
     public Sandbox(Vertx vertx) {
         this.magento = new MagentoSimulator(vertx);
         this.mailflow = new MailflowReceiver();
         this.softone = new SoftOneSimulator(vertx);
+        this.crm = new CrmSimulator(vertx);
     }
 
     public void mount(Router router) {
         magento.mount(router);
         mailflow.mount(router);
         softone.mount(router);
+        crm.mount(router);
         router.get("/sandbox").handler(c -> c.json(java.util.Map.of(
-                "simulators", java.util.List.of("magento", "mailflow", "softone"))));
+                "simulators", java.util.List.of("magento", "mailflow", "softone", "crm"))));
     }
 }
