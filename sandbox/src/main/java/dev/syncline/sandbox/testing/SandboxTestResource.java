@@ -19,7 +19,8 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
         return Map.of(
                 "sandbox.url", server.url(),
                 "quarkus.rest-client.magento.url", server.url(),
-                "quarkus.rest-client.softone.url", server.url());
+                "quarkus.rest-client.softone.url", server.url(),
+                "quarkus.rest-client.crm.url", server.url());
     }
 
     @Override

@@ -48,6 +48,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        String detail = e.getMessage() == null ? "This identity may not do this" : e.getMessage();
+        return Problem.of(Response.Status.FORBIDDEN, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         // The framework's own messages for routing and media-type failures name classes, not fixes.

@@ -1,0 +1,96 @@
+package dev.syncline.packages.pkg;
+
+import dev.syncline.commons.security.Roles;
+import dev.syncline.packages.PackageConfig;
+import dev.syncline.packages.profile.ProfileIds;
+import dev.syncline.packages.profile.ProfileStore;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user's own packages, with their OIDC token: the profile id comes from a token claim, and a user
+ * reads and refreshes only that profile; a sync-admin may name any.
+ */
+@Path("/api/vip/packages")
+@Tag(name = "VIP packages")
+@Authenticated
+public class VipPackagesResource {
+
+    private final ProfileSync sync;
+    private final ProfileStore profiles;
+    private final ProfilePackagesRepository stored;
+    private final SecurityIdentity identity;
+    private final PackageConfig config;
+
+    public VipPackagesResource(ProfileSync sync, ProfileStore profiles, ProfilePackagesRepository stored,
+                               SecurityIdentity identity, PackageConfig config) {
+        this.sync = sync;
+        this.profiles = profiles;
+        this.stored = stored;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    public record RefreshRequest(String profileId) {
+    }
+
+    public record Mapping(String status, String matchedBy, String note) {
+    }
+
+    public record VipPackages(boolean success, String profileId, Mapping mapping, List<ProfilePackages> packages) {
+    }
+
+    @GET
+    @Operation(summary = "The caller's packages as last synced (an admin may pass profileId)")
+    public Uni<VipPackages> mine(@QueryParam("profileId") String profileId) {
+        UUID id = allowed(profileId);
+        return answer(id);
+    }
+
+    @POST
+    @Operation(summary = "Refresh the caller's packages from the CRM now; 409 while a sync for the profile runs")
+    public Uni<VipPackages> refresh(RefreshRequest request) {
+        UUID id = allowed(request == null ? null : request.profileId());
+        return sync.runNow(id).chain(outcome -> {
+            if (outcome.isEmpty()) {
+                return Uni.createFrom().failure(new dev.syncline.commons.lock.JobAlreadyRunningException(
+                        "package sync of profile " + id, null));
+            }
+            return answer(id);
+        });
+    }
+
+    private Uni<VipPackages> answer(UUID id) {
+        return profiles.mapping(id).chain(mapping -> stored.ofProfile(id).map(list -> new VipPackages(true, id.toString(),
+                mapping.map(m -> new Mapping(m.status(), m.matchedBy(), m.note())).orElse(null), list)));
+    }
+
+    /** The profile the caller may act on: their own, or any for an admin. */
+    private UUID allowed(String requested) {
+        boolean admin = identity.hasRole(Roles.ADMIN);
+        String own = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(config.profileClaim()) : null;
+        if (requested == null || requested.isBlank()) {
+            if (own == null) {
+                throw new ForbiddenException("The token carries no " + config.profileClaim() + " claim; name a profileId");
+            }
+            return ProfileIds.parse(config.profileClaim(), own);
+        }
+        UUID id = ProfileIds.parse("profileId", requested);
+        if (!admin && (own == null || !id.toString().equalsIgnoreCase(own.trim()))) {
+            throw new ForbiddenException("A user may only read and refresh their own packages");
+        }
+        return id;
+    }
+}

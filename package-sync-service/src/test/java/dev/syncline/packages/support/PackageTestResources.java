@@ -1,0 +1,21 @@
+package dev.syncline.packages.support;
+
+import dev.syncline.commons.testing.FreshDatabaseResource;
+import dev.syncline.sandbox.testing.SandboxTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A fresh PostgreSQL database, the in-process sandbox and the OIDC test issuer, shared by the API tests. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@WithTestResource(value = FreshDatabaseResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
+@WithTestResource(value = SandboxTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
+public @interface PackageTestResources {
+}
