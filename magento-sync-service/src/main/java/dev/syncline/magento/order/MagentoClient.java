@@ -3,6 +3,7 @@ package dev.syncline.magento.order;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncline.commons.metrics.SyncMetrics;
+import dev.syncline.commons.upstream.RetryAfter;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -95,10 +95,8 @@ public class MagentoClient {
             return Uni.createFrom().failure(new TokenRefused());
         }
         if (status == 429) {
-            Duration wait = retryAfter(e.getResponse().getHeaderString("Retry-After"));
-            return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                    .chain(() -> Uni.createFrom().failure(new MagentoUnavailableException(
-                            "Magento throttled the request (HTTP 429); waited " + wait.toSeconds() + " s")));
+            return RetryAfter.waitThenFail(e.getResponse().getHeaderString("Retry-After"), config.maxRetryAfter(),
+                    new MagentoUnavailableException("Magento throttled the request (HTTP 429)"));
         }
         if (status >= 500) {
             return Uni.createFrom().failure(new MagentoUnavailableException("Magento failed with HTTP " + status
@@ -106,19 +104,6 @@ public class MagentoClient {
         }
         return Uni.createFrom().failure(new MagentoRefusedException("Magento rejected the orders request with HTTP "
                 + status + messageOf(e)));
-    }
-
-    Duration retryAfter(String header) {
-        Duration fallback = Duration.ofSeconds(1);
-        if (header == null || header.isBlank()) {
-            return fallback;
-        }
-        try {
-            Duration asked = Duration.ofSeconds(Long.parseLong(header.trim()));
-            return asked.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : asked;
-        } catch (NumberFormatException notSeconds) {
-            return fallback;
-        }
     }
 
     private String messageOf(WebApplicationException e) {

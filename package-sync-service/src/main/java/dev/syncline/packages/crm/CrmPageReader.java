@@ -3,6 +3,7 @@ package dev.syncline.packages.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncline.commons.metrics.SyncMetrics;
+import dev.syncline.commons.upstream.RetryAfter;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Map;
 public class CrmPageReader {
 
     private static final String UPSTREAM = "crm";
+    /** The longest Retry-After honoured; a page read never sleeps longer. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final CrmApi api;
     private final CrmConfig config;
@@ -46,7 +50,13 @@ public class CrmPageReader {
     public Uni<CrmPage> page(String table, Map<String, String> query, long from, int size) {
         return api.read(table, query, config.key(), "Bearer " + config.key(), from + "-" + (from + size - 1), "count=exact")
                 .map(this::toPage)
-                .onFailure(WebApplicationException.class).transform(e -> answered(((WebApplicationException) e).getResponse()))
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    Response response = ((WebApplicationException) e).getResponse();
+                    RuntimeException failure = answered(response);
+                    return response.getStatus() == 429
+                            ? RetryAfter.waitThenFail(response.getHeaderString("Retry-After"), MAX_RETRY_AFTER, failure)
+                            : Uni.createFrom().<CrmPage>failure(failure);
+                })
                 .onFailure(e -> !(e instanceof CrmRefusedException || e instanceof CrmUnavailableException))
                 .transform(e -> {
                     metrics.upstreamCall(UPSTREAM, 0);

@@ -82,6 +82,32 @@ class BulkSyncTest extends PackageTestBase {
     }
 
     @Test
+    void pagesPastTheDefaultThousandRowCap() {
+        CrmSandbox.reset(100, 1800, 1000);
+        List<String> customers = mapProfiles(100);
+
+        JsonPath answer = bulk(Map.of("batchSize", 100));
+
+        long inCrm = CrmSandbox.total("packages", inList(customers));
+        assertTrue(inCrm > 1000, "one batch holds " + inCrm + " packages");
+        assertEquals(inCrm, answer.getLong("result.totalPackages"));
+        assertEquals(inCrm, TestDatabase.queryLong("select count(*) from package_sync.profile_package"));
+    }
+
+    @Test
+    void transientCrmFailuresAreRetried() {
+        CrmSandbox.reset(30, 90, 1000);
+        List<String> customers = mapProfiles(30);
+        long inCrm = CrmSandbox.total("packages", inList(customers));
+        CrmSandbox.faults(Map.of("errorRate", 0.25, "throttleRate", 0.1, "retryAfterSeconds", 1, "seed", 3));
+
+        JsonPath answer = bulk(Map.of("batchSize", 5));
+
+        assertEquals(30, answer.getInt("result.successfulProfiles"), answer.getList("result.errors").toString());
+        assertEquals(inCrm, answer.getLong("result.totalPackages"));
+    }
+
+    @Test
     void maxProfilesAndOnlyNewProfilesLimitTheRun() {
         CrmSandbox.reset(30, 90, 1000);
         mapProfiles(20);
