@@ -11,11 +11,7 @@ CUSTOMERS="${CUSTOMERS:-10000}"
 SERVICE="http://127.0.0.1:8082"
 
 
-./mvnw -B -q -DskipTests package
-ensure_database
-reset_local_schema erp_sync || { echo "The benchmark empties the erp_sync schema; run it against a local database only" >&2; exit 1; }
-
-start_sandbox
+prepare_benchmark erp_sync
 curl -fs -X POST "$SANDBOX_URL/sandbox/softone/reset" -d "{\"customers\": $CUSTOMERS}" > /dev/null
 
 export CRON_SECRET="bench-$RANDOM$RANDOM" SOFTONE_URL="$SANDBOX_URL" SOFTONE_USERNAME=sandbox-erp

@@ -17,11 +17,7 @@ BATCH_SIZE="${BATCH_SIZE:-300}"
 SERVICE="http://127.0.0.1:8081"
 
 
-./mvnw -B -q -DskipTests package
-ensure_database
-reset_local_schema magento_sync || { echo "The benchmark empties the magento_sync schema; run it against a local database only" >&2; exit 1; }
-
-start_sandbox
+prepare_benchmark magento_sync
 curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $ORDERS}" > /dev/null
 curl -fs -X PUT "$SANDBOX_URL/sandbox/magento/faults" -d "{\"latencyMs\": $LATENCY_MS}" > /dev/null
 

@@ -10,11 +10,7 @@ source deploy/local/lib.sh
 PROFILES="${PROFILES:-10000}"
 LEGACY_PROFILES="${LEGACY_PROFILES:-1000}"
 
-./mvnw -B -q -DskipTests package
-ensure_database
-reset_local_schema package_sync || { echo "The benchmark empties the package_sync schema; run it against a local database only" >&2; exit 1; }
-
-start_sandbox
+prepare_benchmark package_sync
 export CRON_SECRET="bench-$RANDOM$RANDOM" CRM_SUPABASE_URL="$SANDBOX_URL" CRM_SUPABASE_KEY=sandbox-crm-key
 start_service package-sync-service/target/quarkus-app/quarkus-run.jar 8085
 echo "Service JVM: $SERVICE_JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"

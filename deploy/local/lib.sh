@@ -77,3 +77,12 @@ sync_and_wait() {
     sleep 0.01
   done
 }
+
+# prepare_benchmark SCHEMA: builds, makes sure the database exists, empties SCHEMA (refusing a
+# database that is not on this machine) and starts the sandbox.
+prepare_benchmark() {
+  ./mvnw -B -q -DskipTests package
+  ensure_database
+  reset_local_schema "$1" || { echo "The benchmark empties the $1 schema; run it against a local database only" >&2; exit 1; }
+  start_sandbox
+}

@@ -1,11 +1,9 @@
 package dev.syncline.sandbox.crm;
 
-import dev.syncline.sandbox.SandboxServer;
+import dev.syncline.sandbox.RunningSandbox;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CRM answers as Supabase's PostgREST does. */
-class CrmSimulatorTest {
+class CrmSimulatorTest extends RunningSandbox {
 
-    private static SandboxServer sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void freshCrm() {

@@ -1,11 +1,9 @@
 package dev.syncline.sandbox.magento;
 
-import dev.syncline.sandbox.SandboxServer;
+import dev.syncline.sandbox.RunningSandbox;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Magento simulator answers as Magento does: auth, search criteria, paging, envelope, faults. */
-class MagentoSimulatorTest {
+class MagentoSimulatorTest extends RunningSandbox {
 
-    private static SandboxServer sandbox;
     private String token;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void freshShop() {

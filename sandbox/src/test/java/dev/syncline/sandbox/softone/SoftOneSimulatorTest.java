@@ -1,11 +1,9 @@
 package dev.syncline.sandbox.softone;
 
-import dev.syncline.sandbox.SandboxServer;
+import dev.syncline.sandbox.RunningSandbox;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SoftOne simulator answers as a SoftOne installation does: cp1253 bytes, in-band errors, windows. */
-class SoftOneSimulatorTest {
+class SoftOneSimulatorTest extends RunningSandbox {
 
     private static final Charset WINDOWS_1253 = Charset.forName("windows-1253");
     private static final Map<String, String> CREDENTIALS =
             Map.of("username", "sandbox-erp", "password", "sandbox-erp-password", "company", "1000");
-    private static SandboxServer sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void freshErp() {
