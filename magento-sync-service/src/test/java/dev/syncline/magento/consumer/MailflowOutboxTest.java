@@ -59,6 +59,21 @@ class MailflowOutboxTest extends SyncTestBase {
                 .body("data.size()", equalTo(0));
     }
 
+    @Test
+    void aPausedDeliveryJobDeliversNothingUntilResumed() throws InterruptedException {
+        SandboxControl.resetMagento(Map.of("orders", 60));
+        given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/pause").then().statusCode(200)
+                .body("paused", equalTo(true));
+        try {
+            SyncApi.syncAndWait(Map.of("fullSync", true));
+            Thread.sleep(2500);
+            assertEquals(0, SandboxControl.mailflowEvents().getList("consumerId").size(), "paused: nothing sent");
+        } finally {
+            given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/resume").then().statusCode(200);
+        }
+        awaitDelivered(consumerCount());
+    }
+
     private static void awaitDelivered(long expected) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertEquals(expected, SandboxControl.mailflowEvents().getList("consumerId").size()));
