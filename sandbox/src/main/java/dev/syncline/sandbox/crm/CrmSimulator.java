@@ -3,6 +3,7 @@ package dev.syncline.sandbox.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.sandbox.fault.FaultInjector;
 import dev.syncline.sandbox.fault.FaultPlan;
+import dev.syncline.sandbox.http.Control;
 import dev.syncline.sandbox.http.Json;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -43,7 +44,7 @@ public class CrmSimulator {
         router.get("/rest/v1/:table").handler(this::requireApiKey).handler(faults::handle).handler(this::read);
 
         router.route("/sandbox/crm/*").handler(BodyHandler.create());
-        router.post("/sandbox/crm/reset").handler(c -> control(c, body -> {
+        router.post("/sandbox/crm/reset").handler(Control.action(body -> {
             data = new CrmData(body.path("seed").asLong(7), body.path("customers").asInt(0), body.path("packages").asInt(0));
             maxRows = body.path("maxRows").asInt(1000);
             apiKey = body.path("apiKey").asText(API_KEY);
@@ -52,19 +53,19 @@ public class CrmSimulator {
             requests.set(0);
             return stats();
         }));
-        router.post("/sandbox/crm/customers").handler(c -> control(c, body -> Map.of("id", data.addCustomer(
+        router.post("/sandbox/crm/customers").handler(Control.action(body -> Map.of("id", data.addCustomer(
                 body.path("email").asText(null), body.path("phone").asText(null), body.path("name").asText(null)))));
-        router.post("/sandbox/crm/packages").handler(c -> control(c, body -> Map.of("id",
+        router.post("/sandbox/crm/packages").handler(Control.action(body -> Map.of("id",
                 data.addPackage(body.path("customer_id").asText(), body.path("package_name").asText(null)))));
-        router.delete("/sandbox/crm/packages/:id").handler(c -> control(c, body ->
-                Map.of("removed", data.removePackage(c.pathParam("id")))));
-        router.put("/sandbox/crm/failing-customers").handler(c -> control(c, body -> {
+        router.delete("/sandbox/crm/packages/:id").handler(Control.raw(c ->
+                Json.send(c, 200, Map.of("removed", data.removePackage(c.pathParam("id"))))));
+        router.put("/sandbox/crm/failing-customers").handler(Control.action(body -> {
             List<String> ids = new ArrayList<>();
             body.path("ids").forEach(id -> ids.add(id.asText()));
             failingCustomers = Set.copyOf(ids);
             return Map.of("failing", ids);
         }));
-        router.put("/sandbox/crm/faults").handler(c -> control(c, body -> {
+        router.put("/sandbox/crm/faults").handler(Control.action(body -> {
             faults.set(Json.MAPPER.treeToValue(body, FaultPlan.class));
             return faults.plan();
         }));
@@ -91,11 +92,11 @@ public class CrmSimulator {
         requests.incrementAndGet();
         try {
             String table = context.pathParam("table");
-            List<Map<String, Object>> rows = data.table(table);
             PostgrestQuery query = PostgrestQuery.parse(context.queryParams(), CrmData.columns(table));
+            List<Map<String, Object>> candidates = data.candidates(table, query.filters());
             failForFailingCustomers(table, context);
-            List<Map<String, Object>> matching = rows.stream()
-                    .filter(row -> query.filters().stream().allMatch(f -> f.test(row))).toList();
+            List<Map<String, Object>> matching = candidates.stream()
+                    .filter(row -> query.filters().stream().allMatch(f -> f.matches(row))).toList();
             if (query.order() != null) {
                 matching = matching.stream().sorted(query.order()).toList();
             }
@@ -152,21 +153,8 @@ public class CrmSimulator {
     }
 
     private Map<String, Object> stats() {
-        return Map.of("customers", data.customers.size(), "packages", data.packages.size(),
+        return Map.of("customers", data.customerCount(), "packages", data.packageCount(),
                 "requests", requests.get(), "maxRows", maxRows);
     }
 
-    interface ControlAction {
-        Object apply(JsonNode body) throws Exception;
-    }
-
-    private static void control(RoutingContext context, ControlAction action) {
-        try {
-            Json.send(context, 200, action.apply(Json.body(context)));
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            Json.send(context, 400, Json.message(e.getMessage()));
-        } catch (Exception e) {
-            context.fail(e);
-        }
-    }
 }

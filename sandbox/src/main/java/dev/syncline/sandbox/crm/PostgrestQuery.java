@@ -17,14 +17,34 @@ import java.util.regex.Pattern;
  * {@code col=op.value} (eq, neq, gt, gte, lt, lte, like, ilike, in, is), {@code order=col.asc,col.desc},
  * {@code limit} and {@code offset}.
  */
-record PostgrestQuery(List<String> select, List<Predicate<Map<String, Object>>> filters,
+record PostgrestQuery(List<String> select, List<Filter> filters,
                       Comparator<Map<String, Object>> order, Integer limit, int offset) {
+
+    /** One horizontal filter: {@code column=[not.]operator.operand}. */
+    record Filter(String column, String operator, String operand, boolean negated, Predicate<Map<String, Object>> test) {
+
+        boolean matches(Map<String, Object> row) {
+            return test.test(row);
+        }
+
+        /** The values an eq or in filter asks for, for index lookups; null for any other filter. */
+        List<String> exactValues() {
+            if (negated) {
+                return null;
+            }
+            return switch (operator) {
+                case "eq" -> List.of(operand);
+                case "in" -> inList(operand);
+                default -> null;
+            };
+        }
+    }
 
     private static final Set<String> RESERVED = Set.of("select", "order", "limit", "offset", "on_conflict", "columns");
 
     static PostgrestQuery parse(MultiMap params, Set<String> columns) {
         List<String> select = List.of("*");
-        List<Predicate<Map<String, Object>>> filters = new ArrayList<>();
+        List<Filter> filters = new ArrayList<>();
         Comparator<Map<String, Object>> order = null;
         Integer limit = null;
         int offset = 0;
@@ -50,7 +70,7 @@ record PostgrestQuery(List<String> select, List<Predicate<Map<String, Object>>> 
         return new PostgrestQuery(select, filters, order, limit, offset);
     }
 
-    private static Predicate<Map<String, Object>> filter(String column, String expression) {
+    private static Filter filter(String column, String expression) {
         boolean negate = expression.startsWith("not.");
         String rest = negate ? expression.substring(4) : expression;
         int dot = rest.indexOf('.');
@@ -80,7 +100,7 @@ record PostgrestQuery(List<String> select, List<Predicate<Map<String, Object>>> 
             };
             default -> throw new PostgrestException(400, "PGRST100", "\"failed to parse filter (" + expression + ")\" (line 1, column " + (dot + 1) + ")");
         };
-        return negate ? test.negate() : test;
+        return new Filter(column, operator, operand, negate, negate ? test.negate() : test);
     }
 
     private static Predicate<Map<String, Object>> like(String column, String pattern, int flags) {

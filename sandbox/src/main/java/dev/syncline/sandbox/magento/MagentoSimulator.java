@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.sandbox.fault.FaultInjector;
 import dev.syncline.sandbox.fault.FaultPlan;
+import dev.syncline.sandbox.http.Control;
 import dev.syncline.sandbox.http.Json;
 import dev.syncline.sandbox.magento.OrderQuery.PageMode;
 import io.vertx.core.Vertx;
@@ -53,12 +54,12 @@ public class MagentoSimulator {
         router.get("/rest/:store/V1/orders").handler(this::requireToken).handler(faults::handle).handler(this::orders);
 
         router.route("/sandbox/magento/*").handler(BodyHandler.create());
-        router.post("/sandbox/magento/reset").handler(control(this::reset));
-        router.post("/sandbox/magento/orders").handler(control(this::append));
-        router.get("/sandbox/magento/summary").handler(control(c -> Json.send(c, 200, catalog.summary())));
-        router.put("/sandbox/magento/faults").handler(control(this::setFaults));
-        router.get("/sandbox/magento/stats").handler(control(this::stats));
-        router.get("/sandbox/magento/orders/:entityId").handler(control(this::oneOrder));
+        router.post("/sandbox/magento/reset").handler(Control.raw(this::reset));
+        router.post("/sandbox/magento/orders").handler(Control.raw(this::append));
+        router.get("/sandbox/magento/summary").handler(Control.raw(c -> Json.send(c, 200, catalog.summary())));
+        router.put("/sandbox/magento/faults").handler(Control.raw(this::setFaults));
+        router.get("/sandbox/magento/stats").handler(Control.raw(this::stats));
+        router.get("/sandbox/magento/orders/:entityId").handler(Control.raw(this::oneOrder));
     }
 
     private void adminToken(RoutingContext context) {
@@ -222,20 +223,4 @@ public class MagentoSimulator {
         Json.sendBytes(context, 200, out.toByteArray());
     }
 
-    interface ControlHandler {
-        void handle(RoutingContext context) throws Exception;
-    }
-
-    /** Control calls answer bad input with 400 and the reason. */
-    private static io.vertx.core.Handler<RoutingContext> control(ControlHandler handler) {
-        return context -> {
-            try {
-                handler.handle(context);
-            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
-                Json.send(context, 400, Json.message(e.getMessage()));
-            } catch (Exception e) {
-                context.fail(e);
-            }
-        };
-    }
 }

@@ -3,6 +3,7 @@ package dev.syncline.sandbox.softone;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.sandbox.fault.FaultInjector;
 import dev.syncline.sandbox.fault.FaultPlan;
+import dev.syncline.sandbox.http.Control;
 import dev.syncline.sandbox.http.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -58,18 +59,18 @@ public class SoftOneSimulator {
                 .handler(faults::handle).handler(this::service);
 
         router.route("/sandbox/softone/*").handler(BodyHandler.create());
-        router.post("/sandbox/softone/reset").handler(c -> control(c, this::resetFromRequest));
-        router.post("/sandbox/softone/changes").handler(c -> control(c, this::changes));
-        router.post("/sandbox/softone/clock").handler(c -> control(c, body -> {
+        router.post("/sandbox/softone/reset").handler(Control.action(this::resetFromRequest));
+        router.post("/sandbox/softone/changes").handler(Control.action(this::changes));
+        router.post("/sandbox/softone/clock").handler(Control.action(body -> {
             clock.advance(Duration.ofMinutes(body.path("advanceMinutes").asLong(0)));
             return Map.of("now", SoftOneClock.FORMAT.format(clock.now()));
         }));
-        router.put("/sandbox/softone/inband-error").handler(c -> control(c, body -> {
+        router.put("/sandbox/softone/inband-error").handler(Control.action(body -> {
             inbandError = new InbandError(body.path("count").asInt(1), body.path("errorcode").asInt(-1),
                     body.path("message").asText("Σφάλμα διακομιστή"));
             return Map.of("count", inbandError.remaining());
         }));
-        router.put("/sandbox/softone/faults").handler(c -> control(c, body -> {
+        router.put("/sandbox/softone/faults").handler(Control.action(body -> {
             faults.set(Json.MAPPER.treeToValue(body, FaultPlan.class));
             return faults.plan();
         }));
@@ -203,17 +204,4 @@ public class SoftOneSimulator {
         return stats;
     }
 
-    interface ControlAction {
-        Object apply(JsonNode body) throws Exception;
-    }
-
-    private static void control(RoutingContext context, ControlAction action) {
-        try {
-            Json.send(context, 200, action.apply(Json.body(context)));
-        } catch (IllegalArgumentException | IOException e) {
-            Json.send(context, 400, Json.message(e.getMessage()));
-        } catch (Exception e) {
-            context.fail(e);
-        }
-    }
 }

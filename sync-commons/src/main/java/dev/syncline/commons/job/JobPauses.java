@@ -44,10 +44,6 @@ public class JobPauses {
         return pool.preparedQuery("delete from job_pause where job = $1").execute(Tuple.of(job)).chain(this::refresh);
     }
 
-    public Uni<Void> resumeAll() {
-        return pool.query("delete from job_pause").execute().chain(this::refresh);
-    }
-
     @Scheduled(identity = INTERNAL_PREFIX + "job-pauses-refresh", every = "${syncline.job-pauses-refresh:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {

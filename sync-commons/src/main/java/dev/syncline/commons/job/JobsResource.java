@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.RestPath;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,16 +43,16 @@ public class JobsResource {
     @GET
     @Path("/init")
     @RolesAllowed({Roles.ADMIN, Roles.CRON})
-    @Operation(summary = "Resume every paused job and report the schedule (the original system's init call)")
+    @Operation(summary = "Report the registered schedules (the original system's init call); paused jobs stay paused")
     public Uni<Jobs> init() {
-        return pauses.resumeAll().map(ignored -> new Jobs(true, "Scheduled jobs are running", jobs()));
+        return pauses.refresh().map(ignored -> new Jobs(true, "Scheduled jobs are registered", jobs()));
     }
 
     @POST
     @Path("/{job}/pause")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Skip the job's scheduled executions on every replica until resumed")
-    public Uni<Job> pause(String job) {
+    public Uni<Job> pause(@RestPath String job) {
         requireKnown(job);
         return pauses.pause(job, identity.getPrincipal().getName()).map(ignored -> view(scheduler.getScheduledJob(job)));
     }
@@ -60,7 +61,7 @@ public class JobsResource {
     @Path("/{job}/resume")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Let the job's scheduled executions run again")
-    public Uni<Job> resume(String job) {
+    public Uni<Job> resume(@RestPath String job) {
         requireKnown(job);
         return pauses.resume(job).map(ignored -> view(scheduler.getScheduledJob(job)));
     }

@@ -1,48 +1,70 @@
 package dev.syncline.commons.lock;
 
 import dev.syncline.commons.config.SynclineConfig;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Single flight across replicas: a session-level PostgreSQL advisory lock per job, held on a
- * connection of its own for the whole run. If the process dies, PostgreSQL drops the connection
- * and with it the lock, so a crashed run never blocks the next one.
+ * connection of its own (never one of the work pool's, so runs can never starve their own work)
+ * for the whole run. If the process dies, PostgreSQL drops the connection and with it the lock;
+ * if the connection drops while the process lives, the lease says so, and the run stops.
  */
 @ApplicationScoped
 public class JobLock {
 
-    private final Pool pool;
+    private final Vertx vertx;
+    private final PgConnectOptions options;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
     private final String schema;
 
-    public JobLock(Pool pool, SynclineConfig config) {
+    public JobLock(Vertx vertx, io.vertx.mutiny.sqlclient.Pool pool, SynclineConfig config,
+                   @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.vertx = vertx;
         this.pool = pool;
         this.schema = config.schema();
+        PgConnectOptions connect = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
+        user.ifPresent(connect::setUser);
+        password.filter(p -> !p.isEmpty()).ifPresent(connect::setPassword);
+        this.options = connect.setConnectTimeout(5_000).setTcpKeepAlive(true);
     }
 
-    /** The lease when the lock was free, empty when another run holds it. */
+    /**
+     * The lease when the lock was free, empty when another run holds it. The attempt runs to its
+     * end even if the caller stops waiting, so it can never leave a connection or a lock behind;
+     * only {@link dev.syncline.commons.run.SyncJobLauncher} calls it, and it always takes the lease.
+     */
     public Uni<Optional<Lease>> tryAcquire(String job) {
         long key = keyOf(job);
-        return pool.getConnection().chain(connection -> connection
-                .preparedQuery("select pg_try_advisory_lock($1) as locked")
-                .execute(Tuple.of(key))
+        Future<Optional<Lease>> attempt = PgConnection.connect(vertx, options).compose(connection -> connection
+                .preparedQuery("select pg_try_advisory_lock($1) as locked").execute(Tuple.of(key))
                 .map(rows -> rows.iterator().next().getBoolean("locked"))
-                .onFailure().call(connection::close)
-                .chain(locked -> {
-                    if (locked) {
-                        return Uni.createFrom().item(Optional.of(new Lease(connection, key)));
+                .transform(locked -> {
+                    if (locked.succeeded() && locked.result()) {
+                        return Future.succeededFuture(Optional.of(new Lease(job, key, connection)));
                     }
-                    return connection.close().replaceWith(Optional.<Lease>empty());
+                    Future<Optional<Lease>> outcome = locked.succeeded()
+                            ? Future.succeededFuture(Optional.empty())
+                            : Future.failedFuture(locked.cause());
+                    return connection.close().transform(closed -> outcome);
                 }));
+        return Uni.createFrom().completionStage(() -> attempt.toCompletionStage().toCompletableFuture().copy());
     }
 
     /** Whether any session, on any replica, holds the job's lock right now. */
@@ -52,11 +74,14 @@ public class JobLock {
                         select exists (select 1 from pg_locks
                                        where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())
                                          and classid::bigint = $1 and objid::bigint = $2 and objsubid = 1) as held""")
-                .execute(Tuple.of((key >>> 32) & 0xffffffffL, key & 0xffffffffL))
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of((key >>> 32) & 0xffffffffL, key & 0xffffffffL))
                 .map(rows -> rows.iterator().next().getBoolean("held"));
     }
 
-    /** A stable 64-bit key from schema and job name, so services sharing a database never collide. */
+    /**
+     * A stable 64-bit key from schema and job name, so services sharing a database never collide.
+     * {@code SyncRunLedger} computes the same key in SQL (the first 8 bytes of the SHA-256, big-endian).
+     */
     long keyOf(String job) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
@@ -67,21 +92,46 @@ public class JobLock {
         }
     }
 
-    /** A held lock; release it exactly once when the run ends. */
+    /** A held lock on its own connection; release it exactly once when the run ends. */
     public static final class Lease {
-        private final SqlConnection connection;
+        private final String job;
         private final long key;
+        private final PgConnection connection;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile Runnable onLost = () -> { };
 
-        Lease(SqlConnection connection, long key) {
-            this.connection = connection;
+        Lease(String job, long key, PgConnection connection) {
+            this.job = job;
             this.key = key;
+            this.connection = connection;
+            connection.closeHandler(closed -> {
+                if (!released.get()) {
+                    Log.errorf("The lock of job %s was lost: its database connection closed", job);
+                    onLost.run();
+                }
+            });
+            connection.exceptionHandler(failure -> Log.warnf("The lock connection of job %s failed: %s", job,
+                    failure.getMessage()));
+        }
+
+        /** Called at most once, on a Vert.x thread, when the connection closes before {@link #release}. */
+        public void whenLost(Runnable action) {
+            this.onLost = action;
         }
 
         public Uni<Void> release() {
-            return connection.preparedQuery("select pg_advisory_unlock($1)")
-                    .execute(Tuple.of(key))
-                    .replaceWithVoid()
-                    .onTermination().call(connection::close);
+            if (!released.compareAndSet(false, true)) {
+                return Uni.createFrom().voidItem();
+            }
+            Future<Void> done = connection.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(key))
+                    .<Void>mapEmpty()
+                    .eventually(() -> connection.close());
+            return Uni.createFrom().completionStage(() -> done.toCompletionStage().toCompletableFuture().copy())
+                    .onFailure().recoverWithItem(failure -> {
+                        // A closed connection released the lock already.
+                        Log.debugf("Releasing the lock of %s: %s", job, failure.getMessage());
+                        return null;
+                    });
         }
     }
 }

@@ -1,19 +1,33 @@
 package dev.syncline.commons.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.syncline.commons.lock.JobAlreadyRunningException;
+import dev.syncline.commons.run.RunFailedException;
 import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Every error leaves as application/problem+json with a message a person can act on. */
 public class ProblemMappers {
+
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
@@ -21,19 +35,59 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return Problem.invalidField(e.parameter(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response alreadyRunning(JobAlreadyRunningException e) {
-        return new Problem("about:blank", "Sync already running", 409, e.getMessage(), null, e.runningRunId())
-                .toResponse();
+        return Problem.of(409, "Sync already running", e.getMessage()).withRunId(e.runningRunId()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response runFailed(RunFailedException e) {
+        Problem problem = Problem.of(502, "Sync failed", e.getMessage()).withRunId(e.runId());
+        for (var member : e.members().entrySet()) {
+            problem = problem.with(member.getKey(), member.getValue());
+        }
+        return problem.toResponse();
+    }
+
+    /** Bean Validation on request bodies and parameters: the first violation, with its field. */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .orElse(null);
+        if (first == null) {
+            return Problem.invalidField(null, "The request is not valid").toResponse();
+        }
+        String field = fieldOf(first.getPropertyPath());
+        String detail = field == null ? first.getMessage() : field + " " + first.getMessage()
+                + (first.getInvalidValue() == null ? "" : ", was " + shown(first.getInvalidValue()));
+        return Problem.invalidField(field, detail).toResponse();
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         String field = fieldPath(e);
+        if (e instanceof NulCharacterException) {
+            return Problem.invalidField(field, "Field '" + field + "' must not contain a NUL character").toResponse();
+        }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         String detail = field.isEmpty()
                 ? "The request body must be a JSON object"
                 : "Field '" + field + "' must be " + expected;
         return Problem.invalidField(field.isEmpty() ? null : field, detail).toResponse();
+    }
+
+    /** Valid JSON with a number too large for the field. */
+    @ServerExceptionMapper
+    public Response outOfRange(InputCoercionException e) {
+        String field = e.getProcessor() == null ? null : currentField(e.getProcessor());
+        String detail = field == null ? "A number in the request body is out of range"
+                : "Field '" + field + "' is out of range for " + describe(e.getTargetType());
+        return Problem.invalidField(field, detail).toResponse();
     }
 
     @ServerExceptionMapper
@@ -42,6 +96,13 @@ public class ProblemMappers {
             String field = fieldPath(mapping);
             return Problem.invalidField(field, "Field '" + field + "' could not be read: " + e.getOriginalMessage())
                     .toResponse();
+        }
+        if (e instanceof JsonParseException) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(e.getOriginalMessage());
+            if (duplicate.find()) {
+                return Problem.invalidField(duplicate.group(1), "Field '" + duplicate.group(1)
+                        + "' appears more than once in the request body").toResponse();
+            }
         }
         return Problem.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage())
                 .toResponse();
@@ -55,13 +116,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // The JSON reader wraps parser-level failures (duplicate keys, numbers out of range) in a 400.
+        if (e.getCause() instanceof InputCoercionException coercion) {
+            return outOfRange(coercion);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         // The framework's own messages for routing and media-type failures name classes, not fixes.
         boolean frameworkMessage = e.getMessage() == null || e.getMessage().startsWith("HTTP " + status.getStatusCode())
                 || List.of(405, 406, 415).contains(status.getStatusCode());
         String detail = frameworkMessage ? defaultDetail(status.getStatusCode(), status.getReasonPhrase()) : e.getMessage();
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null)
-                .toResponse();
+        return Problem.of(status, detail).toResponse();
     }
 
     @ServerExceptionMapper
@@ -83,6 +153,29 @@ public class ProblemMappers {
         };
     }
 
+    /**
+     * The request field a violation is about: for a body, the path inside it ({@code batchSize},
+     * {@code customers[2].email}); for a query parameter, its name.
+     */
+    static String fieldOf(Path path) {
+        List<String> inside = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null ? "" : node.getName();
+                if (node.getIndex() != null && !inside.isEmpty()) {
+                    inside.set(inside.size() - 1, inside.get(inside.size() - 1) + "[" + node.getIndex() + "]");
+                }
+                if (!name.isEmpty() && !name.startsWith("<")) {
+                    inside.add(name);
+                }
+            }
+        }
+        return inside.isEmpty() ? parameter : String.join(".", inside);
+    }
+
     static String fieldPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -90,9 +183,29 @@ public class ProblemMappers {
                 .replace(".[", "[");
     }
 
+    private static String currentField(JsonParser parser) {
+        try {
+            return parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 60 ? "'" + text.substring(0, 60) + "…'" : "'" + text + "'";
+    }
+
     private static String describe(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
             return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == java.math.BigDecimal.class) {
+            return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
@@ -100,12 +213,16 @@ public class ProblemMappers {
         if (type == String.class) {
             return "a string";
         }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
         if (java.util.Map.class.isAssignableFrom(type)) {
             return "a JSON object";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a JSON array";
         }
-        return "of type " + type.getSimpleName();
+        return "a JSON object";
     }
 }

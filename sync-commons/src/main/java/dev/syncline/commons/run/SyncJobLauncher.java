@@ -2,88 +2,135 @@ package dev.syncline.commons.run;
 
 import dev.syncline.commons.lock.JobAlreadyRunningException;
 import dev.syncline.commons.lock.JobLock;
+import dev.syncline.commons.lock.LostLockException;
 import dev.syncline.commons.metrics.SyncMetrics;
+import dev.syncline.commons.rejected.RejectedRecords;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.function.LongFunction;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * Runs a job as a single-flight run: takes the job's lock, opens the run in the ledger, does the
- * work, records the outcome and releases the lock. {@link #start} answers with the run id at once
- * and lets the work go on in the background; {@link #runToEnd} answers when the run has ended.
- * A trigger while the job runs anywhere fails with {@link JobAlreadyRunningException}.
+ * Runs a job as a single-flight run: takes the job's lock, opens the run in the ledger, starts the
+ * work, and when it ends records the outcome and releases the lock. {@link #start} answers a
+ * {@link RunHandle} as soon as the run is open; resources answer 202 with its id, or wait for its
+ * result when their contract is synchronous. Nothing a caller does (or stops doing) can leave a
+ * lock or a connection behind: starting runs to its end even if the caller goes away, and the run
+ * goes on until its work ends. A trigger while the job runs anywhere fails with
+ * {@link JobAlreadyRunningException} naming the running run.
  */
 @ApplicationScoped
 public class SyncJobLauncher {
 
+    /** How long a refused trigger waits for the winner's ledger row, so every 409 can name it. */
+    static final Duration RUNNING_ID_WAIT = Duration.ofSeconds(3);
+
     private final JobLock lock;
     private final SyncRunLedger ledger;
     private final SyncMetrics metrics;
+    private final Pool pool;
+    private final RejectedRecords rejected;
 
-    public SyncJobLauncher(JobLock lock, SyncRunLedger ledger, SyncMetrics metrics) {
+    public SyncJobLauncher(JobLock lock, SyncRunLedger ledger, SyncMetrics metrics, Pool pool, RejectedRecords rejected) {
         this.lock = lock;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.pool = pool;
+        this.rejected = rejected;
     }
 
-    /** @param work the run's body, given the run id; its failure ends the run as error */
-    public Uni<Long> start(String job, String mode, RunTrigger trigger, LongFunction<Uni<Void>> work) {
-        return open(job, mode, trigger).invoke(run -> execute(run, work).subscribe().with(
-                done -> { },
-                failure -> Log.debugf("Run %d of %s ended with an error: %s", run.runId(), job, failure.getMessage())))
-                .map(OpenRun::runId);
-    }
-
-    /** Like {@link #start}, but answers the work's result once the run is recorded; a failed run fails the Uni. */
-    public <T> Uni<RunResult<T>> runToEnd(String job, String mode, RunTrigger trigger, LongFunction<Uni<T>> work) {
-        return open(job, mode, trigger)
-                .chain(run -> execute(run, work).map(value -> new RunResult<>(run.runId(), value)));
-    }
-
-    /** What a run that ran to its end produced. */
-    public record RunResult<T>(long runId, T value) {
+    /** @param work the run's body; its failure ends the run as error, its value is the handle's result */
+    public <T> Uni<RunHandle<T>> start(RunRequest request, Function<ActiveRun, Uni<T>> work) {
+        CompletableFuture<RunHandle<T>> started = lock.tryAcquire(request.job())
+                .chain(lease -> lease.isPresent() ? open(request, lease.get()) : this.<OpenRun>refuse(request.job()))
+                .map(run -> launch(run, work))
+                .subscribeAsCompletionStage();
+        return Uni.createFrom().completionStage(started::copy);
     }
 
     private record OpenRun(String job, long runId, JobLock.Lease lease) {
     }
 
-    private Uni<OpenRun> open(String job, String mode, RunTrigger trigger) {
-        return lock.tryAcquire(job).chain(lease -> {
-            if (lease.isEmpty()) {
-                return ledger.runningRunId(job)
-                        .chain(runId -> Uni.createFrom().failure(new JobAlreadyRunningException(job, runId)));
+    private Uni<OpenRun> open(RunRequest request, JobLock.Lease lease) {
+        return ledger.open(request.job(), request.mode(), request.trigger())
+                .onFailure().call(lease::release)
+                .invoke(runId -> Log.infof("Run %d of %s started (%s, by %s)", runId, request.job(), request.mode(),
+                        request.trigger().dbValue()))
+                .map(runId -> new OpenRun(request.job(), runId, lease));
+    }
+
+    /** The winner inserts its ledger row right after taking the lock; wait briefly for it so the 409 names it. */
+    private <T> Uni<T> refuse(String job) {
+        return Uni.createFrom().deferred(() -> ledger.runningRunId(job))
+                .onItem().ifNull().failWith(NoRunningRowYet::new)
+                .onFailure(NoRunningRowYet.class).retry().withBackOff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .expireIn(RUNNING_ID_WAIT.toMillis())
+                .onFailure(NoRunningRowYet.class).recoverWithNull()
+                .chain(runId -> Uni.createFrom().failure(new JobAlreadyRunningException(job, runId)));
+    }
+
+    private static final class NoRunningRowYet extends RuntimeException {
+        NoRunningRowYet() {
+            super(null, null, false, false);
+        }
+    }
+
+    private <T> RunHandle<T> launch(OpenRun run, Function<ActiveRun, Uni<T>> work) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        AtomicReference<Cancellable> body = new AtomicReference<>();
+        run.lease().whenLost(() -> {
+            Cancellable running = body.get();
+            if (running != null) {
+                running.cancel();
             }
-            return ledger.open(job, mode, trigger)
-                    .onFailure().call(() -> lease.get().release())
-                    .invoke(runId -> Log.infof("Run %d of %s started (%s, by %s)", runId, job, mode, trigger.dbValue()))
-                    .map(runId -> new OpenRun(job, runId, lease.get()));
+            LostLockException lost = new LostLockException(
+                    "The run lost its lock: its database connection closed, so it stopped writing");
+            close(run, lost).subscribe().with(summary -> outcome.completeExceptionally(lost),
+                    failure -> outcome.completeExceptionally(lost));
         });
+        ActiveRun active = new ActiveRun(run.runId(), run.job(), pool, ledger, rejected);
+        body.set(Uni.createFrom().deferred(() -> work.apply(active))
+                .onItemOrFailure().transformToUni((value, failure) -> close(run, failure)
+                        .onItemOrFailure().transformToUni((summary, closeFailure) -> outcomeOf(value, failure, summary)))
+                .subscribe().with(outcome::complete, outcome::completeExceptionally));
+        return new RunHandle<>(run.runId(), Uni.createFrom().completionStage(outcome::copy));
     }
 
-    private <T> Uni<T> execute(OpenRun run, LongFunction<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> work.apply(run.runId()))
-                .onItemOrFailure().transformToUni((value, failure) -> ledger.finish(run.runId(), failure)
-                        .invoke(this::report)
-                        .onFailure().invoke(e -> Log.errorf(e, "Run %d of %s could not be closed in the ledger",
-                                run.runId(), run.job()))
-                        .onTermination().call(run.lease()::release)
-                        .chain(summary -> failure == null
-                                ? Uni.createFrom().item(value)
-                                : Uni.createFrom().<T>failure(failure)));
+    private static <T> Uni<T> outcomeOf(T value, Throwable failure, SyncRunLedger.RunSummary summary) {
+        if (failure != null) {
+            return Uni.createFrom().failure(failure);
+        }
+        if (summary != null && summary.closedBefore()) {
+            return Uni.createFrom().failure(new LostLockException(summary.error()));
+        }
+        return Uni.createFrom().item(value);
     }
 
-    private void report(SyncRunLedger.RunSummary run) {
+    private Uni<SyncRunLedger.RunSummary> close(OpenRun run, Throwable failure) {
+        return ledger.finish(run.runId(), failure)
+                .invoke(summary -> report(summary, failure))
+                .onFailure().invoke(e -> Log.errorf(e, "Run %d of %s could not be closed in the ledger", run.runId(), run.job()))
+                .onTermination().call(run.lease()::release);
+    }
+
+    private void report(SyncRunLedger.RunSummary run, Throwable failure) {
         metrics.runFinished(run);
         RunCounts c = run.counts();
         String message = String.format("Run %d of %s %s in %.1f s: %d read, %d created, %d updated, %d skipped, %d rejected",
                 run.runId(), run.job(), run.status().dbValue(), run.seconds(), c.read(), c.created(), c.updated(),
                 c.skipped(), c.rejected());
-        if (run.status() == RunStatus.ERROR) {
-            Log.warn(message);
-        } else {
+        if (run.status() != RunStatus.ERROR) {
             Log.info(message);
+        } else if (failure != null && FailureMessage.isUnexpected(failure)) {
+            Log.error(message + "; reason: " + run.error(), failure);
+        } else {
+            Log.warn(message + "; reason: " + run.error());
         }
     }
 }

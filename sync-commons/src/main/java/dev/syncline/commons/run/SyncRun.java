@@ -5,10 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
-/** One row of the run ledger; written by {@link SyncRunLedger}, read through Panache. */
+/** One row of the run ledger; written by {@link SyncRunLedger}, read through Panache, shown as {@link RunView}. */
 @Entity
 @Table(name = "sync_run")
 public class SyncRun extends PanacheEntityBase {
@@ -35,10 +38,16 @@ public class SyncRun extends PanacheEntityBase {
     public long recordsSkipped;
     @Column(name = "records_rejected")
     public long recordsRejected;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Long> counters;
     @Column(name = "error_message")
     public String errorMessage;
 
     public boolean isRunning() {
         return RunStatus.RUNNING.dbValue().equals(status);
+    }
+
+    public long counter(String name) {
+        return counters == null || counters.get(name) == null ? 0 : counters.get(name);
     }
 }

@@ -1,5 +1,7 @@
 package dev.syncline.commons.run;
 
+import dev.syncline.commons.config.SynclineConfig;
+import dev.syncline.commons.lock.LostLockException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,23 +10,36 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Writes the run ledger. Counters are added inside the caller's transaction, so a run's numbers
- * move together with the rows they count.
+ * Writes the run ledger. A run's status moves only forward from running: once closed (finished,
+ * failed, or interrupted because it lost its lock) a row is never rewritten. Counters are added
+ * inside the caller's transaction, so a run's numbers move together with the rows they count.
  */
 @ApplicationScoped
 public class SyncRunLedger {
 
-    static final String INTERRUPTED = "Interrupted: the service stopped before the run finished";
+    static final String INTERRUPTED =
+            "Interrupted: the run lost its lock before it finished (its service stopped or its database connection broke)";
+
+    /** The job's advisory-lock key, computed in SQL exactly as JobLock computes it in Java. */
+    private static final String LOCK_HELD = """
+            exists (select 1 from pg_locks l,
+                           lateral (select ('x' || left(encode(sha256(convert_to($1 || ':' || r.job, 'UTF8')), 'hex'), 16))::bit(64)::bigint as k) key
+                    where l.locktype = 'advisory' and l.database = (select oid from pg_database where datname = current_database())
+                      and l.classid::bigint = (key.k >> 32) & 4294967295 and l.objid::bigint = key.k & 4294967295
+                      and l.objsubid = 1)""";
 
     private final Pool pool;
+    private final String schema;
 
-    public SyncRunLedger(Pool pool) {
+    public SyncRunLedger(Pool pool, SynclineConfig config) {
         this.pool = pool;
+        this.schema = config.schema();
     }
 
     /**
-     * Opens a run. Call only while holding the job's lock: any run of the job still marked running
-     * was cut off by a crash and is closed as an error first.
+     * Opens a run. Call only while holding the job's lock: a run of the job still marked running
+     * lost its lock, and is closed first. That update waits for any write transaction the lost run
+     * still has open, so nothing it writes can land after this run has started.
      */
     public Uni<Long> open(String job, String mode, RunTrigger trigger) {
         return pool.withTransaction(tx -> tx
@@ -37,6 +52,21 @@ public class SyncRunLedger {
                                 returning id""")
                         .execute(Tuple.of(job, mode, trigger.dbValue())))
                 .map(rows -> rows.iterator().next().getLong("id")));
+    }
+
+    /**
+     * The first statement of every write transaction of a run: locks the run's row until the
+     * transaction ends and fails if the run was closed meanwhile (it lost its lock).
+     */
+    public Uni<Void> fence(SqlClient tx, long runId) {
+        return tx.preparedQuery("select id from sync_run where id = $1 and status = 'running' for no key update")
+                .execute(Tuple.of(runId))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw new LostLockException("Run " + runId + " lost its lock and was closed; it stopped writing");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<Void> setTotal(SqlClient tx, long runId, long total) {
@@ -56,20 +86,56 @@ public class SyncRunLedger {
                 .replaceWithVoid();
     }
 
-    /** Closes a run: error when it failed, partial when records were rejected, succeeded otherwise. */
+    /** Adds to a job-specific counter of the run (shown under {@code counters} in the ledger). */
+    public Uni<Void> addCounter(SqlClient tx, long runId, String name, long delta) {
+        return tx.preparedQuery("""
+                        update sync_run set counters = jsonb_set(counters, array[$2::text],
+                                                                 to_jsonb(coalesce((counters ->> $2)::bigint, 0) + $3))
+                        where id = $1""")
+                .execute(Tuple.of(runId, name, delta))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Closes a run: error when it failed, partial when records were rejected, succeeded otherwise.
+     * A run that was closed already (it lost its lock) keeps what the ledger says.
+     */
     public Uni<RunSummary> finish(long runId, Throwable failure) {
-        String error = failure == null ? null : describe(failure);
+        String error = failure == null ? null : FailureMessage.of(failure);
         return pool.preparedQuery("""
                         update sync_run set finished_at = now(),
                                status = case when $2::text is not null then 'error'
                                              when records_rejected > 0 then 'partial'
                                              else 'succeeded' end,
                                error_message = $2
-                        where id = $1
-                        returning job, status, records_read, records_created, records_updated, records_skipped,
-                                  records_rejected, extract(epoch from (finished_at - started_at)) as seconds""")
+                        where id = $1 and status = 'running'
+                        returning job, status, error_message, records_read, records_created, records_updated,
+                                  records_skipped, records_rejected, extract(epoch from (finished_at - started_at)) as seconds""")
                 .execute(Tuple.of(runId, error))
-                .map(rows -> toSummary(runId, rows.iterator().next()));
+                .chain(rows -> rows.size() > 0
+                        ? Uni.createFrom().item(toSummary(runId, rows.iterator().next(), false))
+                        : closedAlready(runId));
+    }
+
+    private Uni<RunSummary> closedAlready(long runId) {
+        return pool.preparedQuery("""
+                        select job, status, error_message, records_read, records_created, records_updated, records_skipped,
+                               records_rejected, extract(epoch from (coalesce(finished_at, now()) - started_at)) as seconds
+                        from sync_run where id = $1""")
+                .execute(Tuple.of(runId))
+                .map(rows -> toSummary(runId, rows.iterator().next(), true));
+    }
+
+    /**
+     * Closes every run marked running whose job's lock nobody holds: its process died or its lock
+     * connection broke. Status reads call this first, so no endpoint shows a run as running that is not.
+     */
+    public Uni<Integer> closeAbandoned() {
+        return pool.preparedQuery("""
+                        update sync_run r set status = 'error', finished_at = now(), error_message = $2
+                        where r.status = 'running' and not %s""".formatted(LOCK_HELD))
+                .execute(Tuple.of(schema, INTERRUPTED))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<Long> runningRunId(String job) {
@@ -78,25 +144,19 @@ public class SyncRunLedger {
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
-    private static RunSummary toSummary(long runId, Row row) {
+    private static RunSummary toSummary(long runId, Row row, boolean closedBefore) {
         return new RunSummary(runId, row.getString("job"), RunStatus.valueOf(row.getString("status").toUpperCase()),
                 new RunCounts(row.getLong("records_read"), row.getLong("records_created"),
                         row.getLong("records_updated"), row.getLong("records_skipped"),
                         row.getLong("records_rejected")),
-                row.getNumeric("seconds").doubleValue());
+                row.getNumeric("seconds").doubleValue(), row.getString("error_message"), closedBefore);
     }
 
-    /** The message a person reads in the ledger: the deepest cause that says something. */
-    public static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.length() > 2000 ? message.substring(0, 2000) : message;
-    }
-
-    /** What a finished run did, for logs and metrics. */
-    public record RunSummary(long runId, String job, RunStatus status, RunCounts counts, double seconds) {
+    /**
+     * What a finished run did, for logs and metrics. {@code closedBefore}: the ledger had closed the
+     * run already (it lost its lock) when its work ended.
+     */
+    public record RunSummary(long runId, String job, RunStatus status, RunCounts counts, double seconds,
+                             String error, boolean closedBefore) {
     }
 }

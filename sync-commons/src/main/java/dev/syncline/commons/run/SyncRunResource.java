@@ -1,11 +1,12 @@
 package dev.syncline.commons.run;
 
-import dev.syncline.commons.problem.InvalidRequestException;
-import dev.syncline.commons.rejected.RejectedRecord;
 import dev.syncline.commons.rejected.RejectedRecordRepository;
+import dev.syncline.commons.rejected.RejectedRecordView;
 import dev.syncline.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
 
@@ -34,28 +36,24 @@ public class SyncRunResource {
 
     @GET
     @Operation(summary = "Recent runs, newest first, optionally of one job")
-    public Uni<List<SyncRun>> recent(@QueryParam("job") String job, @QueryParam("limit") @DefaultValue("20") int limit) {
-        return runs.recent(job, checkedLimit(limit));
+    public Uni<List<RunView>> recent(@QueryParam("job") String job,
+                                     @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_LIMIT) int limit) {
+        return runs.recent(job, limit).map(list -> list.stream().map(RunView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One run with its counters and error")
-    public Uni<SyncRun> one(Long id) {
-        return runs.findById(id).onItem().ifNull().failWith(() -> new NotFoundException("No run with id " + id));
+    public Uni<RunView> one(@RestPath long id) {
+        return runs.one(id).onItem().ifNull().failWith(() -> new NotFoundException("No run with id " + id))
+                .map(RunView::of);
     }
 
     @GET
     @Path("/{id}/rejected")
     @Operation(summary = "The records a run rejected, with the reason")
-    public Uni<List<RejectedRecord>> rejected(Long id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return rejected.ofRun(id, checkedLimit(limit));
-    }
-
-    private static int checkedLimit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
-        }
-        return limit;
+    public Uni<List<RejectedRecordView>> rejected(@RestPath long id,
+                                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(MAX_LIMIT) int limit) {
+        return rejected.ofRun(id, limit).map(list -> list.stream().map(RejectedRecordView::of).toList());
     }
 }

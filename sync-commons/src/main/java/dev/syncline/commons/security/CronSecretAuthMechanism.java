@@ -26,6 +26,8 @@ import java.util.Set;
 public class CronSecretAuthMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    /** Set on the identity this mechanism creates; only such an identity may keep the cron role. */
+    static final String FROM_CRON_SECRET = "syncline.cron-secret";
 
     private final Optional<CronSecret> secret;
 
@@ -49,6 +51,7 @@ public class CronSecretAuthMechanism implements HttpAuthenticationMechanism {
         SecurityIdentity cron = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("cron"))
                 .addRole(Roles.CRON)
+                .addAttribute(FROM_CRON_SECRET, Boolean.TRUE)
                 .build();
         return Uni.createFrom().item(cron);
     }

@@ -38,9 +38,9 @@ public final class RetryAfter {
         return asked.compareTo(cap) > 0 ? cap : asked;
     }
 
-    /** Fails with {@code failure} after waiting what the upstream asked for, so the retry that follows is welcome. */
-    public static <T> Uni<T> waitThenFail(String header, Duration cap, RuntimeException failure) {
-        return Uni.createFrom().voidItem().onItem().delayIt().by(parse(header, cap))
+    /** Fails with {@code failure} after waiting {@code wait}, so the retry that follows is welcome. */
+    public static <T> Uni<T> waitThenFail(Duration wait, RuntimeException failure) {
+        return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
                 .chain(() -> Uni.createFrom().failure(failure));
     }
 }

@@ -6,8 +6,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Starts the sandbox in the test JVM on a free port and tells the service where it is:
- * {@code sandbox.url} for the tests, and each upstream's base URL for the service.
+ * Starts the sandbox in the test JVM on a free port and publishes its address as
+ * {@code sandbox.url}. Each service's test configuration points its own clients at it
+ * ({@code %test.quarkus.rest-client.<key>.url=${sandbox.url}}), so a new service never edits this.
  */
 public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -16,11 +17,7 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         server = SandboxServer.start();
-        return Map.of(
-                "sandbox.url", server.url(),
-                "quarkus.rest-client.magento.url", server.url(),
-                "quarkus.rest-client.softone.url", server.url(),
-                "quarkus.rest-client.crm.url", server.url());
+        return Map.of("sandbox.url", server.url());
     }
 
     @Override
