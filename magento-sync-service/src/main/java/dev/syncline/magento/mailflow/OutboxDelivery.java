@@ -1,9 +1,12 @@
 package dev.syncline.magento.mailflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.commons.job.SkipWhenPaused;
-import dev.syncline.commons.metrics.SyncMetrics;
+import dev.syncline.commons.upstream.Upstream;
+import dev.syncline.commons.upstream.Upstreams;
 import io.quarkus.logging.Log;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,13 +14,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers outbox events to the webhook at least once. A round claims due events with a lease
@@ -31,29 +35,23 @@ public class OutboxDelivery {
 
     private final Pool pool;
     private final MailflowConfig config;
-    private final SyncMetrics metrics;
-    private final MailflowWebhook webhook;
+    private final MailflowApi webhook;
+    private final ObjectMapper mapper;
+    private final Upstream mailflow;
 
-    public OutboxDelivery(Pool pool, MailflowConfig config, SyncMetrics metrics) {
+    public OutboxDelivery(Pool pool, MailflowConfig config, @RestClient MailflowApi webhook, ObjectMapper mapper,
+                          Upstreams upstreams) {
         this.pool = pool;
         this.config = config;
-        this.metrics = metrics;
-        this.webhook = config.webhookUrl()
-                .map(url -> QuarkusRestClientBuilder.newBuilder()
-                        .baseUri(url)
-                        .connectTimeout(5, TimeUnit.SECONDS)
-                        .readTimeout(10, TimeUnit.SECONDS)
-                        .build(MailflowWebhook.class))
-                .orElse(null);
+        this.webhook = webhook;
+        this.mapper = mapper;
+        this.mailflow = upstreams.named("mailflow", "The mailing webhook");
     }
 
     @Scheduled(identity = "mailflow-outbox-delivery", skipExecutionIf = SkipWhenPaused.class, every = "${mailflow.delivery-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliverDue() {
-        if (webhook == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return deliverRound();
+        return config.webhookUrl().isEmpty() ? Uni.createFrom().voidItem() : deliverRound();
     }
 
     /** Rounds go on while the last one claimed a full batch, so a backlog drains in one scheduled run. */
@@ -74,7 +72,7 @@ public class OutboxDelivery {
                 .map(rows -> {
                     List<Row> claimed = new ArrayList<>();
                     rows.forEach(claimed::add);
-                    claimed.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
+                    claimed.sort(Comparator.comparing(row -> row.getLong("id")));
                     return claimed;
                 });
     }
@@ -93,19 +91,28 @@ public class OutboxDelivery {
 
     private Uni<Void> deliver(Row event, Queue<Long> delivered) {
         long id = event.getLong("id");
-        String payload = "{\"eventId\":" + id + "," + event.getString("payload").substring(1);
-        return webhook.deliver(payload)
+        return Uni.createFrom().item(() -> withEventId(id, event.getString("payload")))
+                .chain(webhook::deliver)
                 .invoke(() -> {
-                    metrics.upstreamCall("mailflow", 200);
+                    mailflow.answered(200);
                     delivered.add(id);
                 })
-                .onFailure().recoverWithUni(failure -> scheduleRetry(id, event.getInteger("attempts"), failure));
+                .onFailure().recoverWithUni(failure -> scheduleRetry(id, event.getInteger("attempts"),
+                        mailflow.failure(failure).getMessage()));
     }
 
-    private Uni<Void> scheduleRetry(long id, int attempts, Throwable failure) {
-        int status = failure instanceof WebApplicationException web ? web.getResponse().getStatus() : 0;
-        metrics.upstreamCall("mailflow", status);
-        String reason = status > 0 ? "webhook answered HTTP " + status : "webhook unreachable: " + failure.getMessage();
+    /** The stored event with its outbox id first, the key receivers dedupe on. */
+    private JsonNode withEventId(long id, String payload) {
+        try {
+            ObjectNode event = mapper.createObjectNode().put("eventId", id);
+            event.setAll((ObjectNode) mapper.readTree(payload));
+            return event;
+        } catch (IOException e) {
+            throw new IllegalStateException("Outbox event " + id + " holds unreadable JSON", e);
+        }
+    }
+
+    private Uni<Void> scheduleRetry(long id, int attempts, String reason) {
         long wait = Math.min(1L << Math.min(attempts, 20), config.maxBackoff().toSeconds());
         return pool.preparedQuery("""
                         update outbox_event set next_attempt_at = now() + ($2::int * interval '1 second'), last_error = $3

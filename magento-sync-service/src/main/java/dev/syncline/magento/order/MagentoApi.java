@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** Magento 2 REST, the two calls the order sync makes. */
 @RegisterRestClient(configKey = "magento")
 @Path("/rest/V1")
-public interface MagentoApi {
+interface MagentoApi {
 
     /** Answers the token as a bare JSON string. */
     @POST

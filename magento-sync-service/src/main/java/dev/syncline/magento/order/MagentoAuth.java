@@ -2,15 +2,12 @@ package dev.syncline.magento.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.syncline.commons.metrics.SyncMetrics;
+import dev.syncline.commons.upstream.Upstream;
+import dev.syncline.commons.upstream.UpstreamRefused;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,26 +16,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * The bearer header for Magento: the integration token when one is configured, otherwise an admin
  * token from username/password, kept until shortly before Magento expires it and renewed on 401.
  */
-@ApplicationScoped
-public class MagentoAuth {
-
-    /** Log in again this long before Magento would expire the admin token. */
-    static final Duration RENEW_MARGIN = Duration.ofMinutes(5);
+final class MagentoAuth {
 
     private final MagentoApi api;
     private final MagentoConfig config;
     private final ObjectMapper mapper;
-    private final SyncMetrics metrics;
+    private final Upstream magento;
     private final AtomicReference<AdminToken> adminToken = new AtomicReference<>();
 
-    public MagentoAuth(@RestClient MagentoApi api, MagentoConfig config, ObjectMapper mapper, SyncMetrics metrics) {
+    MagentoAuth(MagentoApi api, MagentoConfig config, ObjectMapper mapper, Upstream magento) {
         this.api = api;
         this.config = config;
         this.mapper = mapper;
-        this.metrics = metrics;
+        this.magento = magento;
     }
 
-    public Uni<String> bearer() {
+    Uni<String> bearer() {
         Optional<String> integrationToken = config.token().filter(t -> !t.isBlank());
         if (integrationToken.isPresent()) {
             return Uni.createFrom().item("Bearer " + integrationToken.get());
@@ -51,7 +44,7 @@ public class MagentoAuth {
     }
 
     /** Forgets the admin token after Magento refused it; false when there is nothing to renew. */
-    public boolean forgetAdminToken() {
+    boolean forgetAdminToken() {
         if (config.token().filter(t -> !t.isBlank()).isPresent()) {
             return false;
         }
@@ -63,31 +56,28 @@ public class MagentoAuth {
         String username = config.username().filter(u -> !u.isBlank()).orElse(null);
         String password = config.password().orElse(null);
         if (username == null || password == null) {
-            return Uni.createFrom().failure(new MagentoRefusedException(
+            return Uni.createFrom().failure(new UpstreamRefused(
                     "No Magento credentials: set MAGENTO_TOKEN, or MAGENTO_USERNAME and MAGENTO_PASSWORD"));
         }
         return api.adminToken(new MagentoApi.AdminCredentials(username, password))
-                .invoke(() -> metrics.upstreamCall("magento", 200))
+                .invoke(() -> magento.answered(200))
                 .map(this::parseToken)
                 .map(token -> {
-                    Instant renewAt = Instant.now().plus(config.adminTokenLifetime()).minus(RENEW_MARGIN);
-                    AdminToken issued = new AdminToken("Bearer " + token, renewAt);
+                    AdminToken issued = new AdminToken("Bearer " + token,
+                            Instant.now().plus(config.adminTokenLifetime()).minus(config.adminTokenRenewMargin()));
                     adminToken.set(issued);
                     Log.infof("Logged in to Magento as %s", username);
                     return issued.header();
                 })
-                .onFailure(WebApplicationException.class).transform(e -> loginFailed(username, (WebApplicationException) e))
-                .onFailure(ProcessingException.class).transform(e ->
-                        new MagentoUnavailableException("Magento login could not be reached: " + e.getMessage(), e));
+                .onFailure().transform(e -> refusedLogin(e, username));
     }
 
-    private RuntimeException loginFailed(String username, WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        metrics.upstreamCall("magento", status);
-        if (status >= 500 || status == 429) {
-            return new MagentoUnavailableException("Magento login failed with HTTP " + status);
+    private RuntimeException refusedLogin(Throwable e, String username) {
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 401) {
+            magento.answered(401);
+            return new UpstreamRefused("Magento refused the admin login for user " + username + " (HTTP 401)");
         }
-        return new MagentoRefusedException("Magento refused the admin login for user " + username + " (HTTP " + status + ")");
+        return magento.failure(e);
     }
 
     /** Magento answers a bare JSON string; tolerate a raw token too. */
@@ -99,7 +89,7 @@ public class MagentoAuth {
         try {
             return mapper.readValue(trimmed, String.class);
         } catch (JsonProcessingException e) {
-            throw new MagentoUnavailableException("Magento answered the login with an unreadable token");
+            throw magento.unreadable("a login answer", e);
         }
     }
 

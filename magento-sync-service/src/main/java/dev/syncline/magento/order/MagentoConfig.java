@@ -23,7 +23,7 @@ public interface MagentoConfig {
     @WithDefault("4h")
     Duration adminTokenLifetime();
 
-    /** The longest Retry-After we honour; a longer one is capped so a run never sleeps for hours. */
-    @WithDefault("60s")
-    Duration maxRetryAfter();
+    /** Log in again this long before Magento would expire the admin token. */
+    @WithDefault("5m")
+    Duration adminTokenRenewMargin();
 }

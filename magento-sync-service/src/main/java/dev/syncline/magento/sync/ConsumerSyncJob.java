@@ -1,19 +1,20 @@
 package dev.syncline.magento.sync;
 
-import dev.syncline.commons.rejected.RejectedRecords;
+import dev.syncline.commons.run.ActiveRun;
 import dev.syncline.commons.run.RunCounts;
+import dev.syncline.commons.run.RunHandle;
+import dev.syncline.commons.run.RunRequest;
 import dev.syncline.commons.run.RunTrigger;
 import dev.syncline.commons.run.SyncJobLauncher;
-import dev.syncline.commons.run.SyncRunLedger;
 import dev.syncline.magento.consumer.ConsumerMapper;
 import dev.syncline.magento.consumer.ConsumerMapper.MappedPage;
-import dev.syncline.magento.consumer.ConsumerPageWriter;
+import dev.syncline.magento.consumer.ConsumerStore;
 import dev.syncline.magento.order.MagentoClient;
+import dev.syncline.magento.order.OrderPage;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,43 +29,33 @@ public class ConsumerSyncJob {
 
     private final SyncJobLauncher launcher;
     private final MagentoClient magento;
-    private final ConsumerPageWriter consumers;
-    private final RejectedRecords rejected;
+    private final ConsumerStore consumers;
     private final WatermarkStore watermarks;
-    private final SyncRunLedger ledger;
     private final SyncConfig config;
-    private final Pool pool;
 
-    public ConsumerSyncJob(SyncJobLauncher launcher, MagentoClient magento, ConsumerPageWriter consumers,
-                           RejectedRecords rejected, WatermarkStore watermarks, SyncRunLedger ledger,
-                           SyncConfig config, Pool pool) {
+    public ConsumerSyncJob(SyncJobLauncher launcher, MagentoClient magento, ConsumerStore consumers,
+                           WatermarkStore watermarks, SyncConfig config) {
         this.launcher = launcher;
         this.magento = magento;
         this.consumers = consumers;
-        this.rejected = rejected;
         this.watermarks = watermarks;
-        this.ledger = ledger;
         this.config = config;
-        this.pool = pool;
     }
 
-    /** Starts a run in the background; answers its id, or fails with JobAlreadyRunningException. */
-    public Uni<Long> start(SyncPlan plan, RunTrigger trigger) {
-        return launcher.start(JOB, plan.mode(), trigger, runId -> run(runId, plan));
+    /** Starts a run; fails with JobAlreadyRunningException while one runs anywhere. */
+    public Uni<RunHandle<Void>> start(SyncPlan plan, RunTrigger trigger) {
+        return launcher.start(new RunRequest(JOB, plan.mode(), trigger), run -> sync(run, plan));
     }
 
-    private Uni<Void> run(long runId, SyncPlan plan) {
+    private Uni<Void> sync(ActiveRun run, SyncPlan plan) {
         ConsumerMapper mapper = new ConsumerMapper(plan.storeMapping());
-        return watermarks.markRunning(plan.mode())
-                .chain(watermarks::watermark)
+        return watermarks.watermark()
                 .map(watermark -> startingPoint(plan, watermark))
                 .chain(startAfter -> pages(startAfter, plan)
                         .onItem().transformToUniAndConcatenate(fetch -> fetch.failure() == null
-                                ? write(runId, plan, mapper, fetch.page())
-                                : Uni.createFrom().failure(fetch.failure()))
+                                ? write(run, plan, mapper, fetch.page())
+                                : Uni.createFrom().<Void>failure(fetch.failure()))
                         .collect().last())
-                .onItemOrFailure().call((ignored, failure) -> watermarks.markFinished(plan.mode(),
-                        failure == null ? null : SyncRunLedger.describe(failure)))
                 .replaceWithVoid();
     }
 
@@ -103,16 +94,15 @@ public class ConsumerSyncJob {
         }
     }
 
-    private Uni<Void> write(long runId, SyncPlan plan, ConsumerMapper mapper, FetchedPage page) {
+    private Uni<Void> write(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, FetchedPage page) {
         MappedPage mapped = mapper.map(page.items());
         long read = page.items().size();
-        long rejectedCount = mapped.rejections().size();
-        return pool.withTransaction(tx -> consumers.insert(tx, mapped.consumers())
-                .call(() -> rejected.keep(tx, runId, JOB, mapped.rejections()))
-                .call(() -> page.first() ? ledger.setTotal(tx, runId, page.totalCount()) : Uni.createFrom().voidItem())
-                .call(created -> watermarks.advance(tx, plan.mode(), page.lastEntityId(), read, created, rejectedCount))
-                .call(created -> ledger.addCounts(tx, runId,
-                        new RunCounts(read, created, 0, read - created - rejectedCount, rejectedCount))))
+        long rejected = mapped.rejections().size();
+        return run.inTransaction(tx -> consumers.insert(tx, mapped.consumers())
+                        .call(() -> run.reject(tx, mapped.rejections()))
+                        .call(() -> page.first() ? run.total(tx, page.totalCount()) : Uni.createFrom().voidItem())
+                        .call(() -> watermarks.advance(tx, plan.mode(), page.lastEntityId()))
+                        .call(created -> run.count(tx, new RunCounts(read, created, 0, read - created - rejected, rejected))))
                 .replaceWithVoid();
     }
 
@@ -125,7 +115,7 @@ public class ConsumerSyncJob {
             this.after = after;
         }
 
-        FetchedPage advance(dev.syncline.magento.order.OrderPage page) {
+        FetchedPage advance(OrderPage page) {
             FetchedPage fetched = FetchedPage.checked(after, page.items(), page.totalCount(), first);
             after = fetched.lastEntityId();
             first = false;

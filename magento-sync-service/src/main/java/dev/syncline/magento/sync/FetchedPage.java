@@ -1,5 +1,6 @@
 package dev.syncline.magento.sync;
 
+import dev.syncline.commons.upstream.UpstreamUnavailable;
 import dev.syncline.magento.order.MagentoOrder;
 
 import java.util.List;
@@ -21,12 +22,12 @@ record FetchedPage(long after, List<MagentoOrder> items, long totalCount, boolea
     /** Refuses answers that would make the sync loop or skip: an empty page that claims more, or ids behind the cursor. */
     static FetchedPage checked(long after, List<MagentoOrder> items, long totalCount, boolean first) {
         if (items.isEmpty() && totalCount > 0) {
-            throw new IllegalStateException("Magento announced " + totalCount + " orders after entity_id " + after
+            throw new UpstreamUnavailable("Magento announced " + totalCount + " orders after entity_id " + after
                     + " but sent an empty page");
         }
         for (MagentoOrder order : items) {
             if (order.entityId() <= after) {
-                throw new IllegalStateException("Magento ignored the entity_id filter: it sent entity_id "
+                throw new UpstreamUnavailable("Magento ignored the entity_id filter: it sent entity_id "
                         + order.entityId() + " for orders after " + after);
             }
         }

@@ -1,7 +1,7 @@
 package dev.syncline.magento.sync;
 
-import dev.syncline.commons.lock.JobAlreadyRunningException;
 import dev.syncline.commons.job.SkipWhenPaused;
+import dev.syncline.commons.lock.JobAlreadyRunningException;
 import dev.syncline.commons.run.RunTrigger;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;

@@ -10,6 +10,6 @@ public record SyncPlan(boolean full, boolean testMode, int batchSize, Integer ma
     }
 
     static SyncPlan scheduledIncremental(SyncConfig config) {
-        return new SyncRequest(false, false, null, null, null).toPlan(config);
+        return SyncRequest.DEFAULTS.toPlan(config);
     }
 }

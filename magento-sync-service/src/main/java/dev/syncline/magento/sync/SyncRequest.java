@@ -1,40 +1,45 @@
 package dev.syncline.magento.sync;
 
 import dev.syncline.commons.problem.InvalidRequestException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /** The body of POST /api/admin/mailing/sync-customers; every field optional. */
-public record SyncRequest(Boolean fullSync, Boolean testMode, Integer batchSize, Integer maxPages,
+public record SyncRequest(Boolean fullSync, Boolean testMode,
+                          @Min(1) @Max(MAX_BATCH_SIZE) Integer batchSize,
+                          @Min(1) Integer maxPages,
                           Map<String, String> storeMapping) {
 
+    /** Magento's largest page when its input limits are on. */
     static final int MAX_BATCH_SIZE = 300;
+    static final SyncRequest DEFAULTS = new SyncRequest(null, null, null, null, null);
 
     public SyncPlan toPlan(SyncConfig config) {
         int size = batchSize == null ? config.defaultBatchSize() : batchSize;
-        if (size < 1 || size > MAX_BATCH_SIZE) {
-            throw new InvalidRequestException("batchSize",
-                    "batchSize must be between 1 and " + MAX_BATCH_SIZE + " (Magento's largest page), was " + size);
-        }
-        if (maxPages != null && maxPages < 1) {
-            throw new InvalidRequestException("maxPages", "maxPages must be at least 1, or null for all pages, was " + maxPages);
-        }
         Map<String, String> stores = new HashMap<>(config.storeMapping());
         if (storeMapping != null) {
-            storeMapping.forEach((storeId, code) -> {
-                if (!storeId.trim().matches("\\d+")) {
-                    throw new InvalidRequestException("storeMapping." + storeId,
-                            "storeMapping keys must be Magento store ids (whole numbers), was '" + storeId + "'");
-                }
-                if (code == null || code.isBlank()) {
-                    throw new InvalidRequestException("storeMapping." + storeId, "store code for store " + storeId + " must not be empty");
-                }
-                stores.put(storeId.trim(), code.trim());
-            });
+            storeMapping.forEach((storeId, code) -> stores.put(checkedStoreId(storeId), checkedCode(storeId, code)));
         }
         boolean test = Boolean.TRUE.equals(testMode);
         Integer pageLimit = test ? Integer.valueOf(1) : maxPages;
         return new SyncPlan(Boolean.TRUE.equals(fullSync), test, size, pageLimit, Map.copyOf(stores));
+    }
+
+    private static String checkedStoreId(String storeId) {
+        if (!storeId.trim().matches("\\d{1,9}")) {
+            throw new InvalidRequestException("storeMapping." + storeId,
+                    "storeMapping keys must be Magento store ids (whole numbers), was '" + storeId + "'");
+        }
+        return storeId.trim();
+    }
+
+    private static String checkedCode(String storeId, String code) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidRequestException("storeMapping." + storeId, "store code for store " + storeId + " must not be empty");
+        }
+        return code.trim();
     }
 }

@@ -60,18 +60,32 @@ class MailflowOutboxTest extends SyncTestBase {
     }
 
     @Test
-    void aPausedDeliveryJobDeliversNothingUntilResumed() throws InterruptedException {
+    void aPausedDeliveryJobDeliversNothingUntilResumed() {
         SandboxControl.resetMagento(Map.of("orders", 60));
         given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/pause").then().statusCode(200)
                 .body("paused", equalTo(true));
-        try {
-            SyncApi.syncAndWait(Map.of("fullSync", true));
-            Thread.sleep(2500);
-            assertEquals(0, SandboxControl.mailflowEvents().getList("consumerId").size(), "paused: nothing sent");
-        } finally {
-            given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/resume").then().statusCode(200);
-        }
+
+        SyncApi.syncAndWait(Map.of("fullSync", true));
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() ->
+                SandboxControl.mailflowEvents().getList("consumerId").isEmpty());
+
+        given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/resume").then().statusCode(200);
         awaitDelivered(consumerCount());
+    }
+
+    @Test
+    void aFailingWebhookIsRetriedAndItsReasonKeptInWords() {
+        SandboxControl.resetMagento(Map.of("orders", 20));
+        given().baseUri(SandboxControl.url()).contentType("application/json").body(Map.of("failNext", 1000))
+                .put("/sandbox/mailflow/faults").then().statusCode(200);
+
+        SyncApi.syncAndWait(Map.of("fullSync", true));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> dev.syncline.commons.testing.TestDatabase.queryLong(
+                "select count(*) from magento_sync.outbox_event where last_error is not null") > 0);
+        String reason = dev.syncline.commons.testing.TestDatabase.queryString(
+                "select last_error from magento_sync.outbox_event where last_error is not null limit 1");
+        assertEquals("The mailing webhook failed with HTTP 503", reason.replaceAll(":.*", ""));
     }
 
     private static void awaitDelivered(long expected) {

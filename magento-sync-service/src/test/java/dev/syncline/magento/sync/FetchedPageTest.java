@@ -1,5 +1,6 @@
 package dev.syncline.magento.sync;
 
+import dev.syncline.commons.upstream.UpstreamUnavailable;
 import dev.syncline.magento.order.MagentoOrder;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class FetchedPageTest {
 
     @Test
     void refusesAnswersThatWouldLoopOrSkip() {
-        assertThrows(IllegalStateException.class, () -> FetchedPage.checked(100, List.of(), 3, false));
-        assertThrows(IllegalStateException.class, () -> FetchedPage.checked(100, List.of(order(90), order(101)), 2, false));
+        assertThrows(UpstreamUnavailable.class, () -> FetchedPage.checked(100, List.of(), 3, false));
+        assertThrows(UpstreamUnavailable.class, () -> FetchedPage.checked(100, List.of(order(90), order(101)), 2, false));
     }
 
     private static MagentoOrder order(long id) {

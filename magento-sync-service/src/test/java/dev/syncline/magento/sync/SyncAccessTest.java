@@ -87,7 +87,12 @@ class SyncAccessTest extends SyncTestBase {
             "{\"maxPages\": 0}|maxPages",
             "{\"fullSync\": \"sometimes\"}|fullSync",
             "{\"storeMapping\": {\"one\": \"nl\"}}|storeMapping.one",
-            "{\"storeMapping\": [1, 2]}|storeMapping"})
+            "{\"storeMapping\": [1, 2]}|storeMapping",
+            "{\"batchSize\": 1.5}|batchSize",
+            "{\"batchSize\": 99999999999}|batchSize",
+            "{\"fullSync\": -1}|fullSync",
+            "{\"fullSync\": 1, \"fullSync\": \"x\"}|fullSync",
+            "{\"storeMapping\": {\"1\": \"n\\u0000l\"}}|storeMapping.1"})
     void badBodiesAreRejectedNamingTheField(String body, String field) {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
                 .post(SYNC).then().statusCode(400)
@@ -102,6 +107,60 @@ class SyncAccessTest extends SyncTestBase {
                 .post(SYNC).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", notNullValue());
+    }
+
+    @ParameterizedTest(name = "consumers?{0}={1} -> 400")
+    @CsvSource(delimiter = '|', value = {
+            "limit|abc", "limit|99999999999", "limit|0", "limit|1001", "afterId|abc", "afterId|-1",
+            "createdSince|+999999999-12-31T23:59:59Z", "createdSince|-999999999-01-01T00:00:00Z",
+            "createdSince|1969-12-31T23:59:59Z"})
+    void badConsumerListParametersAreProblemsNamingTheParameter(String parameter, String value) {
+        given().auth().oauth2(TestTokens.viewer()).queryParam(parameter, value)
+                .get("/api/admin/mailing/consumers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo(parameter))
+                .body("detail", containsString(parameter));
+    }
+
+    @Test
+    void aNulCharacterInAnyQueryParameterIsABadRequestNotAServerError() {
+        given().auth().oauth2(TestTokens.viewer()).urlEncodingEnabled(false)
+                .get("/api/admin/mailing/consumers?source=magento%00sync").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("source"));
+        given().auth().oauth2(TestTokens.viewer()).urlEncodingEnabled(false)
+                .get("/api/runs?job=magento%00consumers").then().statusCode(400)
+                .body("field", equalTo("job"));
+    }
+
+    @Test
+    void aTokenCannotGrantItselfTheCronRole() {
+        String mallory = TestTokens.claimingCronRole();
+        given().auth().oauth2(mallory).contentType(ContentType.JSON).body("{}").post(SYNC).then().statusCode(403);
+        given().auth().oauth2(mallory).get("/api/jobs/init").then().statusCode(403);
+        given().auth().oauth2(mallory).get(SYNC).then().statusCode(200);
+    }
+
+    @Test
+    void initReportsTheSchedulesButLeavesAPausedJobPaused() {
+        given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/pause").then().statusCode(200);
+
+        given().header("Authorization", "Bearer test-cron-secret").get("/api/jobs/init").then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("jobs.find { it.job == 'mailflow-outbox-delivery' }.paused", equalTo(true));
+        given().header("Authorization", "Bearer test-cron-secret").post("/api/jobs/mailflow-outbox-delivery/resume")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aTokenWithAnUnknownKeyIdIsRefusedWithoutAskingTheIssuer() {
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(TestTokens.signedWithUnknownKey("kid-" + i)).get(SYNC).then().statusCode(401);
+        }
+        java.util.List<String> asked = TestTokens.requestsToTheIssuer();
+        org.junit.jupiter.api.Assertions.assertTrue(asked.stream().noneMatch(url -> url.contains("introspect")), asked.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(asked.stream().filter(url -> url.contains("certs")).count() <= 2,
+                "the key set is fetched again at a bounded rate: " + asked);
     }
 
     @Test

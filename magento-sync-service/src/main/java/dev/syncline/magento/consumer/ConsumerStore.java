@@ -13,7 +13,7 @@ import java.util.List;
  * consumers, each with a consumer_signup event in the outbox; existing pairs are skipped.
  */
 @ApplicationScoped
-public class ConsumerPageWriter {
+public class ConsumerStore {
 
     private static final String INSERT = """
             with incoming as (
