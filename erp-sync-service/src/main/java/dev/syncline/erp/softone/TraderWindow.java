@@ -1,12 +1,9 @@
 package dev.syncline.erp.softone;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.List;
-
 /**
- * What SoftOne answered for a window: its own clock at the time of answering ({@code at}, local
- * time as sent), the window start it applied and the changed rows.
+ * What SoftOne answered for a window, once every row went to the writer: its own clock at the
+ * time of answering ({@code at}, local time as sent), the window start it applied, the total it
+ * announced and the rows that came.
  */
-public record TraderWindow(String at, String windowStart, long total, List<JsonNode> rows) {
+public record TraderWindow(String at, String windowStart, long total, long rows) {
 }

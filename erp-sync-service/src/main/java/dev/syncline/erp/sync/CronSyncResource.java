@@ -1,6 +1,6 @@
 package dev.syncline.erp.sync;
 
-import dev.syncline.commons.lock.JobAlreadyRunningException;
+import dev.syncline.commons.run.RunFailedException;
 import dev.syncline.commons.run.RunTrigger;
 import dev.syncline.commons.security.Roles;
 import dev.syncline.erp.trader.TraderKind;
@@ -11,14 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
-import java.time.Instant;
-import java.util.Map;
 
 /**
  * The original system's cron endpoints: run a trader sync now and answer what it did. A failed sync
- * answers 502 with {success:false, error, timestamp}; one that is already running, 409.
+ * answers 502 (a problem with {success:false, error, timestamp} and the run id); one that is
+ * already running, 409.
  */
 @Path("/api/cron")
 @Tag(name = "Trader sync")
@@ -40,24 +37,22 @@ public class CronSyncResource {
     @POST
     @Path("/sync-customers")
     @Operation(summary = "Sync customers changed since the last successful run (or all, with full)")
-    public Uni<RestResponse<Object>> syncCustomers(SyncRequest request) {
+    public Uni<TraderSyncResult> syncCustomers(SyncRequest request) {
         return sync(TraderKind.CUSTOMER, request);
     }
 
     @POST
     @Path("/sync-suppliers")
     @Operation(summary = "Sync suppliers changed since the last successful run (or all, with full)")
-    public Uni<RestResponse<Object>> syncSuppliers(SyncRequest request) {
+    public Uni<TraderSyncResult> syncSuppliers(SyncRequest request) {
         return sync(TraderKind.SUPPLIER, request);
     }
 
-    private Uni<RestResponse<Object>> sync(TraderKind kind, SyncRequest request) {
+    private Uni<TraderSyncResult> sync(TraderKind kind, SyncRequest request) {
         boolean full = request != null && Boolean.TRUE.equals(request.full());
-        RunTrigger trigger = identity.hasRole(Roles.CRON) ? RunTrigger.CRON : RunTrigger.API;
-        return job.run(kind, full, trigger)
-                .map(result -> RestResponse.ok((Object) result))
-                .onFailure(e -> !(e instanceof JobAlreadyRunningException)).recoverWithItem(failure ->
-                        RestResponse.status(RestResponse.Status.BAD_GATEWAY, Map.of("success", false,
-                                "error", String.valueOf(failure.getMessage()), "timestamp", Instant.now().toString())));
+        return job.start(kind, full, RunTrigger.of(identity))
+                .chain(run -> run.result()
+                        .map(outcome -> TraderSyncResult.of(run.runId(), outcome))
+                        .onFailure().transform(failure -> new RunFailedException(run.runId(), failure)));
     }
 }

@@ -40,15 +40,12 @@ public class ScheduledTraderSync {
     /** A failure is in the run ledger and the log already; the schedule just goes on. */
     private Uni<Void> run(TraderKind kind, boolean full) {
         Log.infof("Running %s sync (%s)...", kind.plural(), full ? "full reconciliation" : "delta");
-        return job.run(kind, full, RunTrigger.SCHEDULE)
-                .replaceWithVoid()
+        return job.start(kind, full, RunTrigger.SCHEDULE)
+                .chain(run -> run.result().replaceWithVoid())
                 .onFailure(JobAlreadyRunningException.class).recoverWithItem(busy -> {
                     Log.infof("Scheduled %s sync skipped: %s", kind.plural(), busy.getMessage());
                     return null;
                 })
-                .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("%s sync failed: %s", kind.label(), failure.getMessage());
-                    return null;
-                });
+                .onFailure().recoverWithNull();
     }
 }

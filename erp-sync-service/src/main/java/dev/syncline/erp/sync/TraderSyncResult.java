@@ -2,15 +2,20 @@ package dev.syncline.erp.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.syncline.commons.run.RunCounts;
+
+import java.time.Instant;
 
 /** The original endpoints' answer, plus the rejected count and the run id. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TraderSyncResult(boolean success, long total, long processed, long created, long updated, long skipped,
                                long rejected, String message, @JsonProperty("window_start") String windowStart,
-                               String at, String timestamp, Long runId) {
+                               String at, String timestamp, long runId) {
 
-    TraderSyncResult withRunId(long id) {
-        return new TraderSyncResult(success, total, processed, created, updated, skipped, rejected, message,
-                windowStart, at, timestamp, id);
+    static TraderSyncResult of(long runId, WindowOutcome outcome) {
+        RunCounts c = outcome.counts();
+        String message = c.read() == 0 ? "No new or updated " + outcome.kind().plural() + " to sync" : null;
+        return new TraderSyncResult(true, c.read(), c.read(), c.created(), c.updated(), c.skipped(), c.rejected(),
+                message, outcome.windowStart(), outcome.at(), Instant.now().toString(), runId);
     }
 }

@@ -31,6 +31,11 @@ public final class TraderMapper {
     }
 
     public MappedTraders map(List<JsonNode> rows) {
+        return map(rows, 0);
+    }
+
+    /** @param rowsBefore how many rows of the answer came before these, so a rejection can say which row it was */
+    public MappedTraders map(List<JsonNode> rows, long rowsBefore) {
         List<Trader> traders = new ArrayList<>(rows.size());
         List<Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -38,7 +43,7 @@ public final class TraderMapper {
             try {
                 traders.add(toTrader(row));
             } catch (UnusableRow e) {
-                rejections.add(new Rejection(identify(row, i), e.getMessage()));
+                rejections.add(new Rejection(identify(row, rowsBefore + i), e.getMessage()));
             }
         }
         return new MappedTraders(traders, rejections);
@@ -94,7 +99,7 @@ public final class TraderMapper {
         return Long.parseLong(text);
     }
 
-    private static String identify(JsonNode row, int index) {
+    private static String identify(JsonNode row, long index) {
         for (String field : new String[] {"TRDR", "AFM", "CODE"}) {
             String value = text(row, field);
             if (value != null) {

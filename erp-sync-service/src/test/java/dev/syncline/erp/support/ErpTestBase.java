@@ -1,29 +1,21 @@
 package dev.syncline.erp.support;
 
+import dev.syncline.commons.testing.ServiceApiTest;
 import dev.syncline.commons.testing.TestDatabase;
 import dev.syncline.commons.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** Every test starts from empty tables, a fresh ERP and closed circuit breakers. */
-@ErpTestResources
-public abstract class ErpTestBase {
+/** Every test starts from empty tables, a calm ERP and closed circuit breakers. */
+public abstract class ErpTestBase extends ServiceApiTest {
 
-    @Inject
-    protected CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void cleanSlate() {
-        TestDatabase.execute("truncate erp_sync.erp_customer, erp_sync.erp_supplier, erp_sync.sync_window, "
-                + "erp_sync.rejected_record, erp_sync.sync_run, erp_sync.job_pause restart identity cascade");
-        circuitBreakers.resetAll();
+    @Override
+    protected void afterCleanSlate() {
+        SoftOneSandbox.faults(Map.of());
     }
 
     /** POST /api/cron/sync-{entity} as an admin, expecting 200. */

@@ -52,12 +52,31 @@ class ErpAccessTest extends ErpTestBase {
         assertEquals(200, first.join().statusCode());
     }
 
-    @Test
-    void badBodiesAreRejectedNamingTheField() {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"full\": \"maybe\"}")
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> 400")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"full\": \"maybe\"}", "{\"full\": -1}", "{\"full\": 1}",
+            "{\"full\": 1, \"full\": \"x\"}", "{\"full\": true, \"full\": true}"})
+    void badBodiesAreRejectedNamingTheField(String body) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/api/cron/sync-customers").then().statusCode(400)
+                .contentType("application/problem+json")
                 .body("field", equalTo("full"))
-                .body("detail", containsString("true or false"));
+                .body("success", equalTo(false));
+        org.junit.jupiter.api.Assertions.assertEquals(0, count("sync_run"), "no run starts on bad input");
+    }
+
+    @Test
+    void anUnreachableSoftOneFailsTheRunInWords() {
+        SoftOneSandbox.reset(3, 0);
+        SoftOneSandbox.faults(Map.of("failFromRequest", 1));
+
+        String error = given().header("Authorization", "Bearer test-cron-secret").post("/api/cron/sync-customers")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("success", equalTo(false)).body("runId", notNullValue())
+                .extract().jsonPath().getString("error");
+
+        org.junit.jupiter.api.Assertions.assertTrue(error.startsWith("SoftOne failed with HTTP 500"), error);
+        org.junit.jupiter.api.Assertions.assertTrue(error.endsWith("gave up after 5 attempts"), error);
+        org.junit.jupiter.api.Assertions.assertFalse(error.matches(".*\\b(dev|io|java)\\.[a-z]+\\..*"), error);
     }
 
     @Test
@@ -75,7 +94,9 @@ class ErpAccessTest extends ErpTestBase {
 
         given().header("Authorization", "Bearer test-cron-secret").get("/api/jobs/init").then().statusCode(200)
                 .body("success", equalTo(true))
-                .body("jobs.find { it.job == 'erp-customers-sync' }.paused", equalTo(false));
+                .body("jobs.find { it.job == 'erp-customers-sync' }.paused", equalTo(true));
+        given().auth().oauth2(TestTokens.admin()).post("/api/jobs/erp-customers-sync/resume").then().statusCode(200)
+                .body("paused", equalTo(false));
         given().auth().oauth2(TestTokens.admin()).post("/api/jobs/no-such-job/pause").then().statusCode(404)
                 .body("detail", containsString("no-such-job"));
     }

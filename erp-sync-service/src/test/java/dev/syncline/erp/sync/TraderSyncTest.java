@@ -94,6 +94,41 @@ class TraderSyncTest extends ErpTestBase {
     }
 
     @Test
+    void aTraderReRegisteredBeforeTheFirstSyncIsStoredOnce() {
+        SoftOneSandbox.reset(10, 0);
+        long original = SoftOneSandbox.rawCustomers().getLong("result[0].TRDR");
+        String afm = String.valueOf(SoftOneSandbox.rawCustomers().getString("result[0].AFM"));
+        long reissued = SoftOneSandbox.change("customers", Map.of("created", 1, "reuseAfmOf", original)).getLong("created[0]");
+
+        sync("customers").body("total", equalTo(11)).body("created", equalTo(10)).body("skipped", equalTo(1));
+
+        assertEquals(10, count("erp_customer"));
+        assertEquals(1, TestDatabase.queryLong("select count(*) from erp_sync.erp_customer where afm = '" + afm + "'"));
+        assertEquals(reissued, TestDatabase.queryLong("select trdr from erp_sync.erp_customer where afm = '" + afm + "'"),
+                "the row with the later UPDDATE wins");
+    }
+
+    @Test
+    void aTraderChangedAndReRegisteredInOneDeltaWindowKeepsItsOneRow() {
+        SoftOneSandbox.reset(10, 0);
+        sync("customers");
+        long original = TestDatabase.queryLong("select min(trdr) from erp_sync.erp_customer");
+        long id = TestDatabase.queryLong("select id from erp_sync.erp_customer where trdr = " + original);
+        String afm = TestDatabase.queryString("select afm from erp_sync.erp_customer where trdr = " + original);
+        SoftOneSandbox.advanceClock(5);
+        SoftOneSandbox.change("customers", Map.of("changed", 10));
+        SoftOneSandbox.advanceClock(1);
+        SoftOneSandbox.change("customers", Map.of("created", 1, "reuseAfmOf", original));
+
+        sync("customers").body("created", equalTo(0));
+
+        assertEquals(10, count("erp_customer"));
+        assertEquals(1, TestDatabase.queryLong("select count(*) from erp_sync.erp_customer where afm = '" + afm + "'"));
+        assertEquals(id, TestDatabase.queryLong("select id from erp_sync.erp_customer where afm = '" + afm + "'"),
+                "the trader keeps its row and id");
+    }
+
+    @Test
     void aMissedRunLosesNoChange() {
         SoftOneSandbox.reset(50, 0);
         sync("customers");
@@ -151,6 +186,8 @@ class TraderSyncTest extends ErpTestBase {
         SoftOneSandbox.inbandError("Η σύνδεση με τη βάση απέτυχε", 1);
 
         sync("customers", Map.of()).statusCode(502)
+                .contentType("application/problem+json")
+                .body("runId", notNullValue())
                 .body("success", equalTo(false))
                 .body("error", equalTo("SoftOne: Η σύνδεση με τη βάση απέτυχε (errorcode -7)"))
                 .body("timestamp", notNullValue());
