@@ -1,21 +1,18 @@
 package dev.syncline.packages.bulk;
 
-import dev.syncline.commons.problem.InvalidRequestException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** The body of POST /api/crm/sync-packages; every field optional. */
-public record BulkRequest(Integer batchSize, Integer maxProfiles, Boolean onlyNewProfiles, Boolean async) {
+public record BulkRequest(@Min(1) @Max(MAX_BATCH_SIZE) Integer batchSize, @Min(1) Integer maxProfiles,
+                          Boolean onlyNewProfiles, Boolean async) {
 
     static final int MAX_BATCH_SIZE = 200;
+    static final BulkRequest DEFAULTS = new BulkRequest(null, null, null, null);
 
     BulkPlan toPlan(int defaultBatchSize, boolean preferAsync) {
-        int size = batchSize == null ? defaultBatchSize : batchSize;
-        if (size < 1 || size > MAX_BATCH_SIZE) {
-            throw new InvalidRequestException("batchSize", "batchSize must be between 1 and " + MAX_BATCH_SIZE + ", was " + size);
-        }
-        if (maxProfiles != null && maxProfiles < 1) {
-            throw new InvalidRequestException("maxProfiles", "maxProfiles must be at least 1, or null for all, was " + maxProfiles);
-        }
-        return new BulkPlan(size, maxProfiles, Boolean.TRUE.equals(onlyNewProfiles), Boolean.TRUE.equals(async) || preferAsync);
+        return new BulkPlan(batchSize == null ? defaultBatchSize : batchSize, maxProfiles,
+                Boolean.TRUE.equals(onlyNewProfiles), Boolean.TRUE.equals(async) || preferAsync);
     }
 
     /** A validated bulk run. */

@@ -32,7 +32,7 @@ public class DailyBulkSyncCheck implements AsyncHealthCheck {
         return pool.preparedQuery("""
                         select max(finished_at) as last from sync_run
                         where job = $1 and status in ('succeeded', 'partial')""")
-                .execute(Tuple.of(BulkPackageSync.JOB))
+                .execute(Tuple.of(BulkPackageSyncJob.JOB))
                 .map(rows -> {
                     OffsetDateTime last = rows.iterator().next().getOffsetDateTime("last");
                     boolean recent = last != null && last.isAfter(OffsetDateTime.now().minus(config.bulkStaleAfter()));

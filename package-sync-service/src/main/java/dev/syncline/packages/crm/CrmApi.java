@@ -14,7 +14,7 @@ import java.util.Map;
 /** PostgREST reads: a table, filters as query parameters, a Range of rows, an exact count in Content-Range. */
 @RegisterRestClient(configKey = "crm")
 @Path("/rest/v1")
-public interface CrmApi {
+interface CrmApi {
 
     @GET
     @Path("/{table}")

@@ -9,9 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Profiles and their CRM mappings. */
+/** Profiles, the requests to sync them, and their CRM mappings. */
 @ApplicationScoped
 public class ProfileStore {
+
+    /**
+     * Asks for a sync of a profile: a pending request keeps its place in the queue; a profile whose
+     * sync runs right now gets a new request, so a sync follows that sees the latest login.
+     */
+    private static final String REQUEST_SYNC = """
+            sync_requested_at = case when profile.sync_claimed_until > now() then now()
+                                     else coalesce(profile.sync_requested_at, now()) end,
+            sync_failures = 0""";
+
+    /** After REQUEST_SYNC: whether a sync was pending (the request kept its earlier time) or is running. */
+    private static final String WAS_BUSY = "sync_requested_at <> now() or coalesce(sync_claimed_until > now(), false) as busy";
 
     private final Pool pool;
 
@@ -19,14 +31,26 @@ public class ProfileStore {
         this.pool = pool;
     }
 
-    public Uni<Void> upsertOnLogin(Profile profile) {
+    /** Keeps the profile and requests its sync; true when a sync was already pending or running. */
+    public Uni<Boolean> upsertOnLogin(Profile profile) {
         return pool.preparedQuery("""
-                        insert into profile (id, email, phone, name, last_login_at) values ($1, $2, $3, $4, now())
+                        insert into profile (id, email, phone, name, last_login_at, sync_requested_at)
+                        values ($1, $2, $3, $4, now(), now())
                         on conflict (id) do update set email = coalesce(excluded.email, profile.email),
                                phone = coalesce(excluded.phone, profile.phone), name = coalesce(excluded.name, profile.name),
-                               updated_at = now(), last_login_at = now()""")
+                               updated_at = now(), last_login_at = now(), %s
+                        returning %s""".formatted(REQUEST_SYNC, WAS_BUSY))
                 .execute(Tuple.of(profile.id(), profile.email(), profile.phone(), profile.name()))
-                .replaceWithVoid();
+                .map(rows -> rows.iterator().next().getBoolean("busy"));
+    }
+
+    /** Requests a sync of a known profile: empty when there is no such profile, else whether one was already pending. */
+    public Uni<Optional<Boolean>> requestSync(UUID id) {
+        return pool.preparedQuery("""
+                        update profile set %s where id = $1
+                        returning %s""".formatted(REQUEST_SYNC, WAS_BUSY))
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBoolean("busy")));
     }
 
     public Uni<Optional<Profile>> find(UUID id) {

@@ -138,6 +138,53 @@ class BulkSyncTest extends PackageTestBase {
     }
 
     @Test
+    void aRunInWhichEveryProfileFailedIsAnErrorAndRaisesTheAlarm() {
+        CrmSandbox.reset(12, 40, 1000);
+        List<String> customers = mapProfiles(12);
+        CrmSandbox.failCustomers(customers);
+
+        given().header("Authorization", CRON).contentType(ContentType.JSON).body(Map.of("batchSize", 5)).post(BULK)
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("success", equalTo(false))
+                .body("error", containsString("All 12 profiles failed"))
+                .body("runId", notNullValue())
+                .body("result.failedProfiles", equalTo(12))
+                .body("result.successfulProfiles", equalTo(0))
+                .body("result.errors.size()", equalTo(12));
+        given().auth().oauth2(TestTokens.viewer()).get(BULK).then().statusCode(200).body("status", equalTo("error"));
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'daily-bulk-package-sync' }.data.state", equalTo("degraded"));
+    }
+
+    @Test
+    void aCallerThatGivesUpLeavesNoConnectionOrLockBehind() throws Exception {
+        CrmSandbox.reset(20, 40, 1000);
+        mapProfiles(20);
+        CrmSandbox.faults(Map.of("latencyMs", 250));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI bulkUri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + BULK);
+        for (int i = 0; i < 5; i++) {
+            try {
+                http.send(java.net.http.HttpRequest.newBuilder(bulkUri).timeout(Duration.ofMillis(300))
+                        .header("Authorization", CRON).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"batchSize\": 1}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (java.net.http.HttpTimeoutException gaveUp) {
+                // the caller went away, as pg_net does
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !given().header("Authorization", CRON).get(BULK)
+                .then().extract().jsonPath().getBoolean("running"));
+
+        given().get("/q/health/ready").then().statusCode(200);
+        assertEquals(0, TestDatabase.queryLong("select count(*) from pg_locks where locktype = 'advisory' "
+                + "and database = (select oid from pg_database where datname = current_database())"));
+        CrmSandbox.faults(Map.of());
+        assertEquals(20, bulk(Map.of()).getInt("result.successfulProfiles"), "the next run gets connections and the lock");
+    }
+
+    @Test
     void asyncModeAnswersAtOnceAndTheRunCompletes() {
         CrmSandbox.reset(30, 60, 1000);
         mapProfiles(30);

@@ -63,6 +63,19 @@ public final class CrmSandbox {
         }
     }
 
+    /** Every customer's id and email, read page by page through PostgREST. */
+    public static List<Map<String, String>> customers() {
+        List<Map<String, String>> customers = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 1000) {
+            List<Map<String, String>> page = rest().queryParam("select", "id,email").queryParam("order", "id.asc")
+                    .queryParam("offset", offset).get("/rest/v1/customers").then().statusCode(200).extract().jsonPath().getList("$");
+            customers.addAll(page);
+            if (page.size() < 1000) {
+                return customers;
+            }
+        }
+    }
+
     /** How many packages the CRM holds, for some customers or all. */
     public static long total(String table, String customerFilter) {
         RequestSpecification request = rest().header("Prefer", "count=exact").queryParam("limit", 1);

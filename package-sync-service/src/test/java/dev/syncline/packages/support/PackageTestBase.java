@@ -1,13 +1,11 @@
 package dev.syncline.packages.support;
 
+import dev.syncline.commons.testing.ServiceApiTest;
 import dev.syncline.commons.testing.TestDatabase;
 import dev.syncline.commons.testing.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,19 +16,12 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-/** Every test starts from empty tables and closed circuit breakers. */
-@PackageTestResources
-public abstract class PackageTestBase {
+/** Every test starts from empty tables, a calm CRM and closed circuit breakers. */
+public abstract class PackageTestBase extends ServiceApiTest {
 
-    @Inject
-    protected CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void cleanSlate() {
-        TestDatabase.execute("truncate package_sync.profile_package, package_sync.crm_mapping, package_sync.profile, "
-                + "package_sync.bulk_progress, package_sync.rejected_record, package_sync.sync_run restart identity cascade");
+    @Override
+    protected void afterCleanSlate() {
         CrmSandbox.faults(Map.of());
-        circuitBreakers.resetAll();
     }
 
     /** A real signed token of a booking user whose profile id is the token's subject. */
@@ -52,12 +43,16 @@ public abstract class PackageTestBase {
 
     /** The profile as an admin sees it through the VIP endpoint, once its background sync has settled. */
     protected static JsonPath awaitMapping(UUID profileId) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                TestDatabase.queryLong("select count(*) from package_sync.crm_mapping where profile_id = '" + profileId + "'") == 1
-                        && TestDatabase.queryLong("select count(*) from pg_locks where locktype = 'advisory' "
-                        + "and database = (select oid from pg_database where datname = current_database())") == 0);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> synced(profileId));
         return given().auth().oauth2(TestTokens.admin()).queryParam("profileId", profileId.toString())
                 .get("/api/vip/packages").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The profile is mapped and no sync of it is pending or running. */
+    protected static boolean synced(UUID profileId) {
+        return TestDatabase.queryLong("select count(*) from package_sync.profile p join package_sync.crm_mapping m "
+                + "on m.profile_id = p.id where p.id = '" + profileId + "' and p.sync_requested_at is null "
+                + "and p.sync_claimed_until is null") == 1;
     }
 
     protected static UUID newProfileId() {

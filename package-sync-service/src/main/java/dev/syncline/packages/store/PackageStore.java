@@ -1,4 +1,4 @@
-package dev.syncline.packages.pkg;
+package dev.syncline.packages.store;
 
 import dev.syncline.packages.crm.CrmPackage;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.syncline.packages.profile;
+package dev.syncline.packages.matching;
 
 import dev.syncline.packages.support.CrmSandbox;
 import dev.syncline.packages.support.PackageTestBase;
@@ -39,6 +39,21 @@ class CustomerMatchingTest extends PackageTestBase {
         login(profile, "new.address@example.org", "092-345-6789", null);
 
         assertMatched(awaitMapping(profile), crmId, "phone");
+    }
+
+    @Test
+    void phoneMatchesWhereverTheCrmSplitTheDigits() {
+        java.util.Map<UUID, String> expected = new java.util.LinkedHashMap<>();
+        for (int split = 1; split < 10; split++) {
+            String digits = String.format("09%08d", 31415920 + split);
+            String crmPhone = digits.substring(0, split) + " " + digits.substring(split);
+            String crmId = CrmSandbox.addCustomer("split" + split + "@crm.example.com", crmPhone, "Split Number " + split);
+            UUID profile = newProfileId();
+            login(profile, "someone" + split + "@elsewhere.example.org", "+66 " + digits.substring(1, 3) + " "
+                    + digits.substring(3, 6) + " " + digits.substring(6), null);
+            expected.put(profile, crmId);
+        }
+        expected.forEach((profile, crmId) -> assertMatched(awaitMapping(profile), crmId, "phone"));
     }
 
     @Test

@@ -1,7 +1,9 @@
-package dev.syncline.packages.profile;
+package dev.syncline.packages.matching;
 
 import dev.syncline.packages.crm.CrmClient;
 import dev.syncline.packages.crm.CrmCustomer;
+import dev.syncline.packages.profile.CrmMatch;
+import dev.syncline.packages.profile.Profile;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,8 +50,7 @@ public class CustomerMatcher {
         if (phone.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        String lastDigits = phone.get().substring(phone.get().length() - 4);
-        return crm.customersWhere("phone", "like.*" + lastDigits)
+        return crm.customersWhere("phone", "like." + PhoneNumber.lookupPattern(phone.get()))
                 .map(found -> decide(found.stream().filter(c -> PhoneNumber.normalise(c.phone()).equals(phone)).toList(),
                         "phone", "share the phone number " + phone.get()));
     }

@@ -1,4 +1,4 @@
-package dev.syncline.packages.pkg;
+package dev.syncline.packages.individual;
 
 import dev.syncline.commons.testing.TestTokens;
 import dev.syncline.packages.support.CrmSandbox;
@@ -91,6 +91,20 @@ class IndividualSyncTest extends PackageTestBase {
     }
 
     @Test
+    void aRefreshWhileTheProfilesSyncRunsGets409AndAnUnknownProfile404() {
+        login(profile, "vip.member@example.com", null, null);
+        awaitMapping(profile);
+        dev.syncline.commons.testing.TestDatabase.execute("update package_sync.profile set sync_claimed_until = now() + interval '1 minute' "
+                + "where id = '" + profile + "'");
+
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("profileId", profile.toString())).post("/api/vip/packages").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("profileId", newProfileId().toString())).post("/api/vip/packages").then().statusCode(404);
+    }
+
+    @Test
     void badHookBodiesAreRejectedNamingTheField() {
         given().header("Authorization", "Bearer test-cron-secret").contentType(ContentType.JSON)
                 .body(Map.of("profileId", "not-a-uuid")).post("/api/hooks/login").then().statusCode(400)
@@ -102,5 +116,11 @@ class IndividualSyncTest extends PackageTestBase {
                 .then().statusCode(404).body("detail", containsString("a login creates it"));
         given().auth().oauth2(userToken(profile)).contentType(ContentType.JSON).body(Map.of("profileId", "x"))
                 .post("/api/hooks/login").then().statusCode(403);
+        given().header("Authorization", "Bearer test-cron-secret").contentType(ContentType.JSON)
+                .body("{\"profileId\": \"" + newProfileId() + "\", \"email\": \"a\\u0000b@example.com\"}")
+                .post("/api/hooks/login").then().statusCode(400).body("field", equalTo("email"));
+        given().header("Authorization", "Bearer test-cron-secret").contentType(ContentType.JSON)
+                .body("{\"profileId\": \"" + newProfileId() + "\", \"name\": 42}")
+                .post("/api/hooks/login").then().statusCode(400).body("field", equalTo("name"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.syncline.packages.pkg;
+package dev.syncline.packages.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,10 +11,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A profile's package as stored; written by {@link PackageStore}, read through Panache. */
+/** A profile's package as stored; written by {@link PackageStore}, read through Panache, shown as {@link PackageView}. */
 @Entity
 @Table(name = "profile_package")
-public class ProfilePackages extends PanacheEntityBase {
+public class StoredPackage extends PanacheEntityBase {
 
     @Id
     public Long id;

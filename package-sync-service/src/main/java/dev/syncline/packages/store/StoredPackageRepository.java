@@ -1,4 +1,4 @@
-package dev.syncline.packages.pkg;
+package dev.syncline.packages.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -11,9 +11,9 @@ import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
-public class ProfilePackagesRepository implements PanacheRepository<ProfilePackages> {
+public class StoredPackageRepository implements PanacheRepository<StoredPackage> {
 
-    public Uni<List<ProfilePackages>> ofProfile(UUID profileId) {
+    public Uni<List<StoredPackage>> ofProfile(UUID profileId) {
         return find("profileId", Sort.ascending("expirationDate", "id"), profileId).list();
     }
 }
