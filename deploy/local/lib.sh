@@ -59,6 +59,16 @@ start_service() {
   wait_for "http://127.0.0.1:$2/q/health/ready" 90
 }
 
+stop_service() {
+  kill "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+}
+
+# peak_rss_mb PID: the process's resident-set high-water mark so far
+peak_rss_mb() {
+  awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"
+}
+
 # json_field JSON KEY: the first scalar value of KEY in a JSON text (enough for our own answers)
 json_field() {
   printf '%s' "$1" | grep -o "\"$2\":[^,}]*" | head -1 | cut -d: -f2- | tr -d '"'
