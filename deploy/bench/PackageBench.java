@@ -21,7 +21,9 @@ import java.util.UUID;
  * request per profile, a statement per package, 500 ms between batches) on the first LEGACY
  * profiles, into its own schema legacy_bench.
  *
- * Usage: java -cp <postgresql + jackson jars> PackageBench.java SANDBOX SERVICE JDBC_URL CRON_SECRET PROFILES LEGACY
+ * Then LOGINS logins of new profiles against a slow CRM (see storm).
+ *
+ * Usage: java -cp <postgresql + jackson jars> PackageBench.java SANDBOX SERVICE JDBC_URL CRON_SECRET PROFILES LEGACY LOGINS
  */
 public class PackageBench {
 
@@ -36,6 +38,7 @@ public class PackageBench {
         String secret = args[3];
         int profiles = Integer.parseInt(args[4]);
         int legacy = Integer.parseInt(args[5]);
+        int logins = Integer.parseInt(args[6]);
 
         send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/crm/reset"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"customers\":" + profiles + ",\"packages\":" + profiles * 3 + "}")).build());
@@ -55,10 +58,77 @@ public class PackageBench {
                     result.path("successfulProfiles").asInt(), result.path("failedProfiles").asInt(),
                     result.path("totalPackages").asInt(), seconds, result.path("totalProfiles").asInt() / seconds);
 
+            storm(db, sandbox, service, secret, Math.min(logins, customers.size()));
+
             double legacyRate = legacy(db, sandbox, customers.subList(0, Math.min(legacy, customers.size())));
             System.out.printf("ratio: %.0f x the replaced algorithm's profiles/s%n",
                     (result.path("totalProfiles").asInt() / seconds) / legacyRate);
         }
+    }
+
+    /**
+     * LOGINS logins of different profiles (each a CRM customer's email) from 16 callers that give up
+     * after 5 s, against a CRM answering in 200 ms: how fast the logins are answered, and how long
+     * until every profile is synced.
+     */
+    private static void storm(Connection db, String sandbox, String service, String secret, int logins) throws Exception {
+        if (logins == 0) {
+            return;
+        }
+        List<String> emails = new ArrayList<>();
+        JsonNode page = send(HttpRequest.newBuilder(URI.create(sandbox + "/rest/v1/customers?select=email&order=id.asc&limit=" + logins))
+                .header("apikey", KEY).GET().build());
+        page.forEach(row -> emails.add(row.path("email").asText()));
+        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/crm/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\": 200}")).build());
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<Long>> answers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (String email : emails) {
+            String body = "{\"profileId\":\"" + UUID.randomUUID() + "\",\"email\":\"" + email + "\"}";
+            answers.add(callers.submit(() -> {
+                long sent = System.nanoTime();
+                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/api/hooks/login"))
+                        .timeout(java.time.Duration.ofSeconds(5)).header("Authorization", "Bearer " + secret)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return answer.statusCode() == 202 ? (System.nanoTime() - sent) / 1_000_000 : -1L;
+            }));
+        }
+        List<Long> millis = new ArrayList<>();
+        int refused = 0;
+        for (java.util.concurrent.Future<Long> answer : answers) {
+            try {
+                long ms = answer.get();
+                if (ms < 0) {
+                    refused++;
+                } else {
+                    millis.add(ms);
+                }
+            } catch (java.util.concurrent.ExecutionException gaveUp) {
+                refused++;
+            }
+        }
+        callers.shutdown();
+        double answered = (System.nanoTime() - started) / 1e9;
+        millis.sort(null);
+        long waiting;
+        do {
+            Thread.sleep(250);
+            try (Statement count = db.createStatement(); java.sql.ResultSet rows = count.executeQuery(
+                    "select count(*) from package_sync.profile where name is null and "
+                            + "(sync_requested_at is not null or sync_claimed_until is not null)")) {
+                rows.next();
+                waiting = rows.getLong(1);
+            }
+        } while (waiting > 0);
+        double synced = (System.nanoTime() - started) / 1e9;
+        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/crm/faults")).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        System.out.printf("login storm: %d logins from 16 callers (CRM 200 ms): %d answered 202 in %.2f s, %d not; "
+                        + "per login p50 %d ms, p99 %d ms, max %d ms; all %d profiles synced after %.1f s = %.0f profiles/s%n",
+                emails.size(), millis.size(), answered, refused, millis.get(millis.size() / 2),
+                millis.get((int) (millis.size() * 0.99)), millis.get(millis.size() - 1), emails.size(), synced,
+                emails.size() / synced);
     }
 
     private static List<String> customerIds(String sandbox) throws Exception {

@@ -32,7 +32,7 @@ class SyncResilienceTest extends SyncTestBase {
         long first = SyncApi.start(Map.of("fullSync", true, "batchSize", 100));
         await().atMost(Duration.ofSeconds(20)).until(() -> SyncApi.run(first).getLong("recordsRead") > 0);
 
-        TestDatabase.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' "
+        TestDatabase.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objsubid = 1 "
                 + "and database = (select oid from pg_database where datname = current_database())");
         await().atMost(Duration.ofSeconds(10)).until(() -> !SyncApi.status().getBoolean("data.isRunning"));
         long second = SyncApi.start(Map.of("fullSync", true, "batchSize", 100));

@@ -178,7 +178,7 @@ class BulkSyncTest extends PackageTestBase {
                 .then().extract().jsonPath().getBoolean("running"));
 
         given().get("/q/health/ready").then().statusCode(200);
-        assertEquals(0, TestDatabase.queryLong("select count(*) from pg_locks where locktype = 'advisory' "
+        assertEquals(0, TestDatabase.queryLong("select count(*) from pg_locks where locktype = 'advisory' and objsubid = 1 "
                 + "and database = (select oid from pg_database where datname = current_database())"));
         CrmSandbox.faults(Map.of());
         assertEquals(20, bulk(Map.of()).getInt("result.successfulProfiles"), "the next run gets connections and the lock");

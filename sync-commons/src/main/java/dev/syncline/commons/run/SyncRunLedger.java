@@ -28,6 +28,13 @@ public class SyncRunLedger {
                       and l.classid::bigint = (key.k >> 32) & 4294967295 and l.objid::bigint = key.k & 4294967295
                       and l.objsubid = 1)""";
 
+    /**
+     * A run's fence: a transaction-level advisory lock per run (two-int form, apart from the jobs'
+     * bigint locks). Each write transaction of the run holds it shared; whoever closes the run takes
+     * it exclusively first, so the close waits for every write in flight and no write follows it.
+     */
+    private static final String FENCE = "hashtext($1), (%s %% 2147483647)::int";
+
     private final Pool pool;
     private final String schema;
 
@@ -43,10 +50,12 @@ public class SyncRunLedger {
      */
     public Uni<Long> open(String job, String mode, RunTrigger trigger) {
         return pool.withTransaction(tx -> tx
-                .preparedQuery("""
-                        update sync_run set status = 'error', finished_at = now(), error_message = $2
-                        where job = $1 and status = 'running'""")
-                .execute(Tuple.of(job, INTERRUPTED))
+                .preparedQuery("select pg_advisory_xact_lock(" + FENCE.formatted("id") + ") from sync_run where job = $2 and status = 'running'")
+                .execute(Tuple.of(schema, job))
+                .chain(() -> tx.preparedQuery("""
+                                update sync_run set status = 'error', finished_at = now(), error_message = $2
+                                where job = $1 and status = 'running'""")
+                        .execute(Tuple.of(job, INTERRUPTED)))
                 .chain(() -> tx.preparedQuery("""
                                 insert into sync_run (job, mode, trigger, status) values ($1, $2, $3, 'running')
                                 returning id""")
@@ -55,12 +64,14 @@ public class SyncRunLedger {
     }
 
     /**
-     * The first statement of every write transaction of a run: locks the run's row until the
-     * transaction ends and fails if the run was closed meanwhile (it lost its lock).
+     * The first statements of every write transaction of a run: take the run's fence shared (other
+     * writes of the run go on alongside) and fail if the run was closed meanwhile (it lost its lock).
      */
     public Uni<Void> fence(SqlClient tx, long runId) {
-        return tx.preparedQuery("select id from sync_run where id = $1 and status = 'running' for no key update")
-                .execute(Tuple.of(runId))
+        return tx.preparedQuery("select pg_advisory_xact_lock_shared(" + FENCE.formatted("$2") + ")")
+                .execute(Tuple.of(schema, runId))
+                .chain(() -> tx.preparedQuery("select id from sync_run where id = $1 and status = 'running'")
+                        .execute(Tuple.of(runId)))
                 .invoke(rows -> {
                     if (rows.size() == 0) {
                         throw new LostLockException("Run " + runId + " lost its lock and was closed; it stopped writing");
@@ -102,7 +113,9 @@ public class SyncRunLedger {
      */
     public Uni<RunSummary> finish(long runId, Throwable failure) {
         String error = failure == null ? null : FailureMessage.of(failure);
-        return pool.preparedQuery("""
+        return pool.withTransaction(tx -> tx.preparedQuery("select pg_advisory_xact_lock(" + FENCE.formatted("$2") + ")")
+                        .execute(Tuple.of(schema, runId))
+                        .chain(() -> tx.preparedQuery("""
                         update sync_run set finished_at = now(),
                                status = case when $2::text is not null then 'error'
                                              when records_rejected > 0 then 'partial'
@@ -111,7 +124,7 @@ public class SyncRunLedger {
                         where id = $1 and status = 'running'
                         returning job, status, error_message, records_read, records_created, records_updated,
                                   records_skipped, records_rejected, extract(epoch from (finished_at - started_at)) as seconds""")
-                .execute(Tuple.of(runId, error))
+                                .execute(Tuple.of(runId, error))))
                 .chain(rows -> rows.size() > 0
                         ? Uni.createFrom().item(toSummary(runId, rows.iterator().next(), false))
                         : closedAlready(runId));
@@ -131,11 +144,26 @@ public class SyncRunLedger {
      * connection broke. Status reads call this first, so no endpoint shows a run as running that is not.
      */
     public Uni<Integer> closeAbandoned() {
-        return pool.preparedQuery("""
-                        update sync_run r set status = 'error', finished_at = now(), error_message = $2
-                        where r.status = 'running' and not %s""".formatted(LOCK_HELD))
-                .execute(Tuple.of(schema, INTERRUPTED))
-                .map(rows -> rows.rowCount());
+        return pool.preparedQuery("select r.id from sync_run r where r.status = 'running' and not " + LOCK_HELD)
+                .execute(Tuple.of(schema))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    Long[] ids = new Long[rows.size()];
+                    int i = 0;
+                    for (Row row : rows) {
+                        ids[i++] = row.getLong("id");
+                    }
+                    return pool.withTransaction(tx -> tx
+                            .preparedQuery("select pg_advisory_xact_lock(" + FENCE.formatted("id") + ") from unnest($2::int8[]) as id")
+                            .execute(Tuple.of(schema, ids))
+                            .chain(() -> tx.preparedQuery("""
+                                            update sync_run r set status = 'error', finished_at = now(), error_message = $2
+                                            where r.id = any($3) and r.status = 'running' and not %s""".formatted(LOCK_HELD))
+                                    .execute(Tuple.of(schema, INTERRUPTED, ids)))
+                            .map(updated -> updated.rowCount()));
+                });
     }
 
     public Uni<Long> runningRunId(String job) {

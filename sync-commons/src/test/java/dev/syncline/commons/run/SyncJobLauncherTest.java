@@ -120,7 +120,7 @@ class SyncJobLauncherTest {
                 .chain(() -> run.inTransaction(tx -> run.count(tx, new RunCounts(1, 1, 0, 0, 0)))));
         await().atMost(WAIT).until(() -> readCount(first.runId()) == 1);
 
-        TestDatabase.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' "
+        TestDatabase.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objsubid = 1 "
                 + "and database = (select oid from pg_database where datname = current_database())");
 
         await().atMost(WAIT).until(() -> "error".equals(status(first.runId())));
