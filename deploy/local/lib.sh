@@ -84,7 +84,7 @@ sync_and_wait() {
   while :; do
     RUN_JSON=$(curl -fs "$SERVICE/api/runs/$RUN_ID" -H "Authorization: Bearer $CRON_SECRET")
     [ "$(json_field "$RUN_JSON" status)" != running ] && break
-    sleep 0.01
+    sleep 0.1
   done
 }
 

@@ -108,6 +108,15 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /** No or unusable credentials: a problem, with the Bearer challenge. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                        "Send a bearer token of the configured issuer, or the cron secret where the endpoint takes it")
+                .toResponse()).header("WWW-Authenticate", "Bearer").build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {
         String detail = e.getMessage() == null ? "This identity may not do this" : e.getMessage();

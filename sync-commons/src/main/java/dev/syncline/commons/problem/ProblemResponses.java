@@ -28,17 +28,26 @@ public class ProblemResponses implements OASFilter {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
+        // Security and validation declare 400/401/403 without a body: each is a problem too.
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
+                response.content(problemContent());
+            }
+        });
         for (String range : new String[] {"4XX", "5XX"}) {
             if (!operation.getResponses().hasAPIResponse(range)) {
                 operation.getResponses().addAPIResponse(range, OASFactory.createAPIResponse()
                         .description(range.startsWith("4") ? "The request was refused; the problem says why"
                                 : "The service or its upstream failed; the problem says what happened")
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                        .ref("#/components/schemas/" + SCHEMA)))));
+                        .content(problemContent()));
             }
         }
         return operation;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA)));
     }
 
     private static Schema problemSchema() {

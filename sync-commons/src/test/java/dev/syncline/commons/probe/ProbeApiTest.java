@@ -35,7 +35,10 @@ class ProbeApiTest {
         given().header("Authorization", "Bearer probe-secreT").contentType(ContentType.JSON).body("{}")
                 .post("/probe/settings").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{}").post("/probe/settings").then().statusCode(401)
-                .header("WWW-Authenticate", "Bearer");
+                .header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json")
+                .body("success", equalTo(false))
+                .body("detail", containsString("bearer token"));
         given().header("Authorization", CRON).get("/probe/admin-only").then().statusCode(403);
     }
 
