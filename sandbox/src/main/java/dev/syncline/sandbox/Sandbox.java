@@ -3,6 +3,8 @@ package dev.syncline.sandbox;
 import dev.syncline.sandbox.crm.CrmSimulator;
 import dev.syncline.sandbox.magento.MagentoSimulator;
 import dev.syncline.sandbox.mailflow.MailflowReceiver;
+import dev.syncline.sandbox.plenty.PlentySimulator;
+import dev.syncline.sandbox.shopware.ShopwareSimulator;
 import dev.syncline.sandbox.softone.SoftOneSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -14,12 +16,16 @@ public final class Sandbox {
     private final MailflowReceiver mailflow;
     private final SoftOneSimulator softone;
     private final CrmSimulator crm;
+    private final PlentySimulator plenty;
+    private final ShopwareSimulator shopware;
 
     public Sandbox(Vertx vertx) {
         this.magento = new MagentoSimulator(vertx);
         this.mailflow = new MailflowReceiver();
         this.softone = new SoftOneSimulator(vertx);
         this.crm = new CrmSimulator(vertx);
+        this.plenty = new PlentySimulator(vertx);
+        this.shopware = new ShopwareSimulator(vertx);
     }
 
     public void mount(Router router) {
@@ -27,7 +33,9 @@ public final class Sandbox {
         mailflow.mount(router);
         softone.mount(router);
         crm.mount(router);
+        plenty.mount(router);
+        shopware.mount(router);
         router.get("/sandbox").handler(c -> c.json(java.util.Map.of(
-                "simulators", java.util.List.of("magento", "mailflow", "softone", "crm"))));
+                "simulators", java.util.List.of("magento", "mailflow", "softone", "crm", "plenty", "shopware"))));
     }
 }

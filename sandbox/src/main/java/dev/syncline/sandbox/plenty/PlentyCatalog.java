@@ -1,0 +1,213 @@
+package dev.syncline.sandbox.plenty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A Plentymarkets catalog generated from a seed: a three-level category tree, colour and size
+ * attributes, two price lists (EUR and CHF), manufacturers, units and VAT rates, and items with one
+ * to six variations. About a third of the items are single variations without attributes; the rest
+ * vary by colour and size. Any size: variations are generated until the asked count is reached.
+ */
+final class PlentyCatalog {
+
+    record Category(long id, Long parentId, int level, String name, OffsetDateTime updatedAt) {
+    }
+
+    record AttributeValue(long id, long attributeId, String backendName, String name) {
+    }
+
+    record Attribute(long id, String backendName, String name, List<AttributeValue> values) {
+    }
+
+    record SalesPrice(long id, String name, String currency, boolean isDefault) {
+    }
+
+    record Manufacturer(long id, String name) {
+    }
+
+    record Unit(long id, String unitOfMeasurement, String name) {
+    }
+
+    record Vat(long id, BigDecimal rate) {
+    }
+
+    record Item(long id, String name, String description, long manufacturerId, long vatId, OffsetDateTime updatedAt) {
+        Item touched(OffsetDateTime at) {
+            return new Item(id, name, description, manufacturerId, vatId, at);
+        }
+    }
+
+    record Variation(long id, long itemId, String number, boolean isMain, boolean isActive, OffsetDateTime updatedAt,
+                     String ean, int stock, long unitId, Map<Long, BigDecimal> prices, List<Long> categoryIds,
+                     List<Long> attributeValueIds) {
+
+        Variation with(int newStock, Map<Long, BigDecimal> newPrices, List<Long> newCategories, OffsetDateTime at) {
+            return new Variation(id, itemId, number, isMain, isActive, at, ean, newStock, unitId, newPrices,
+                    newCategories, attributeValueIds);
+        }
+    }
+
+    private static final String[] TOP = {"Damen", "Herren", "Kinder", "Sport", "Haushalt", "Garten"};
+    private static final String[] MIDDLE = {"Bekleidung", "Schuhe", "Zubehör"};
+    private static final String[] LEAF = {"Neu", "Klassiker"};
+    private static final String[] COLORS = {"Rot", "Blau", "Grün", "Schwarz", "Weiß", "Gelb", "Grau", "Orange"};
+    private static final String[] SIZES = {"XS", "S", "M", "L", "XL", "XXL"};
+    private static final String[] NOUNS = {"Jacke", "Hose", "Hemd", "Schal", "Mütze", "Tasche", "Socken", "Pullover",
+            "Handschuhe", "Gürtel", "Rucksack", "Decke", "Kissen", "Becher", "Lampe"};
+    private static final String[] ADJECTIVES = {"Leichte", "Warme", "Robuste", "Elegante", "Sportliche", "Klassische",
+            "Bunte", "Schlichte"};
+
+    final List<Category> categories = new ArrayList<>();
+    final List<Attribute> attributes = new ArrayList<>();
+    final List<SalesPrice> salesPrices = List.of(new SalesPrice(1, "Standardpreis", "EUR", true),
+            new SalesPrice(2, "Preis Schweiz", "CHF", false));
+    final List<Manufacturer> manufacturers = new ArrayList<>();
+    final List<Unit> units = List.of(new Unit(1, "C62", "Stück"), new Unit(2, "KGM", "Kilogramm"),
+            new Unit(3, "LTR", "Liter"), new Unit(4, "MTR", "Meter"), new Unit(5, "PR", "Paar"));
+    final List<Vat> vats = List.of(new Vat(1, new BigDecimal("19.00")), new Vat(2, new BigDecimal("7.00")));
+    final Map<Long, Item> items = new LinkedHashMap<>();
+    final Map<Long, Variation> variations = new LinkedHashMap<>();
+    private final Random random;
+
+    PlentyCatalog(long seed, int variationCount, OffsetDateTime now) {
+        this.random = new Random(seed);
+        OffsetDateTime configTime = now.minusDays(60);
+        long categoryId = 1;
+        List<Long> leaves = new ArrayList<>();
+        for (String top : TOP) {
+            long topId = categoryId++;
+            categories.add(new Category(topId, null, 1, top, configTime));
+            for (String middle : MIDDLE) {
+                long middleId = categoryId++;
+                categories.add(new Category(middleId, topId, 2, middle, configTime));
+                for (String leaf : LEAF) {
+                    long leafId = categoryId++;
+                    categories.add(new Category(leafId, middleId, 3, leaf + " " + middle, configTime));
+                    leaves.add(leafId);
+                }
+            }
+        }
+        List<AttributeValue> colors = new ArrayList<>();
+        for (int i = 0; i < COLORS.length; i++) {
+            colors.add(new AttributeValue(101 + i, 1, COLORS[i].toLowerCase(), COLORS[i]));
+        }
+        List<AttributeValue> sizes = new ArrayList<>();
+        for (int i = 0; i < SIZES.length; i++) {
+            sizes.add(new AttributeValue(201 + i, 2, SIZES[i].toLowerCase(), SIZES[i]));
+        }
+        attributes.add(new Attribute(1, "color", "Farbe", colors));
+        attributes.add(new Attribute(2, "size", "Größe", sizes));
+        for (int i = 1; i <= 25; i++) {
+            manufacturers.add(new Manufacturer(i, "Hersteller " + (char) ('A' + (i - 1) % 26) + " GmbH " + i));
+        }
+        long itemId = 100;
+        long variationId = 1000;
+        while (variations.size() < variationCount) {
+            itemId++;
+            String name = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)];
+            OffsetDateTime itemTime = now.minusMinutes(60 * 24 * 30 - random.nextInt(60 * 24 * 29));
+            items.put(itemId, new Item(itemId, name, "Beschreibung von " + name, 1 + random.nextInt(manufacturers.size()),
+                    random.nextInt(10) == 0 ? 2 : 1, itemTime));
+            List<List<Long>> combinations = combinations(colors, sizes);
+            int count = Math.min(combinations.size(), variationCount - variations.size());
+            List<Long> itemCategories = List.of(leaves.get(random.nextInt(leaves.size())));
+            for (int n = 0; n < count; n++) {
+                long id = variationId++;
+                variations.put(id, newVariation(id, itemId, n, combinations.get(n), itemCategories, itemTime));
+            }
+        }
+    }
+
+    private List<List<Long>> combinations(List<AttributeValue> colors, List<AttributeValue> sizes) {
+        if (random.nextInt(3) == 0) {
+            return List.of(List.of());
+        }
+        int colorCount = 1 + random.nextInt(3);
+        int sizeCount = 1 + random.nextInt(2);
+        int firstColor = random.nextInt(colors.size() - colorCount + 1);
+        int firstSize = random.nextInt(sizes.size() - sizeCount + 1);
+        List<List<Long>> combinations = new ArrayList<>();
+        for (int c = 0; c < colorCount; c++) {
+            for (int s = 0; s < sizeCount; s++) {
+                combinations.add(List.of(colors.get(firstColor + c).id(), sizes.get(firstSize + s).id()));
+            }
+        }
+        return combinations;
+    }
+
+    private Variation newVariation(long id, long itemId, int n, List<Long> attributeValues, List<Long> categoryIds,
+                                   OffsetDateTime itemTime) {
+        BigDecimal euro = BigDecimal.valueOf(499 + random.nextInt(19_500), 2);
+        Map<Long, BigDecimal> prices = new LinkedHashMap<>();
+        prices.put(1L, euro);
+        if (random.nextInt(10) < 7) {
+            prices.put(2L, euro.multiply(new BigDecimal("1.08")).setScale(2, RoundingMode.HALF_UP));
+        }
+        return new Variation(id, itemId, "A-" + itemId + "-" + (n + 1), n == 0, random.nextInt(20) != 0,
+                itemTime.plusSeconds(n), ean(id), random.nextInt(500), random.nextInt(8) == 0 ? 5 : 1, prices,
+                categoryIds, attributeValues);
+    }
+
+    /** A valid EAN-13 from the variation id. */
+    static String ean(long id) {
+        String body = String.format("400%09d", id % 1_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    /** N variations changed now: new stock, new prices; returns their ids. */
+    List<Long> change(int count, OffsetDateTime now) {
+        List<Long> ids = pick(count);
+        for (long id : ids) {
+            Variation v = variations.get(id);
+            Map<Long, BigDecimal> prices = new LinkedHashMap<>();
+            v.prices().forEach((list, price) -> prices.put(list, price.add(BigDecimal.ONE)));
+            variations.put(id, v.with(random.nextInt(500), prices, v.categoryIds(), now));
+        }
+        return ids;
+    }
+
+    /** N variations broken now: without any price ({@code missing-price}) or in a category nobody knows. */
+    List<Long> breakVariations(int count, String kind, OffsetDateTime now) {
+        List<Long> ids = pick(count);
+        for (long id : ids) {
+            Variation v = variations.get(id);
+            variations.put(id, switch (kind) {
+                case "missing-price" -> v.with(v.stock(), Map.of(), v.categoryIds(), now);
+                case "unknown-category" -> v.with(v.stock(), v.prices(), List.of(999_999L), now);
+                default -> throw new IllegalArgumentException("kind must be missing-price or unknown-category");
+            });
+        }
+        return ids;
+    }
+
+    /** Gives back a broken variation its first price list's price and a known category. */
+    void repair(long id, OffsetDateTime now) {
+        Variation v = variations.get(id);
+        if (v == null) {
+            throw new IllegalArgumentException("no variation " + id);
+        }
+        Map<Long, BigDecimal> prices = v.prices().isEmpty() ? Map.of(1L, new BigDecimal("9.99")) : v.prices();
+        List<Long> known = v.categoryIds().contains(999_999L) ? List.of(categories.get(2).id()) : v.categoryIds();
+        variations.put(id, v.with(v.stock(), prices, known, now));
+    }
+
+    private List<Long> pick(int count) {
+        List<Long> all = new ArrayList<>(variations.keySet());
+        if (count < 0 || count > all.size()) {
+            throw new IllegalArgumentException("count must be between 0 and " + all.size());
+        }
+        java.util.Collections.shuffle(all, random);
+        return all.subList(0, count).stream().sorted().toList();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.syncline.sandbox.shopware;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syncline.sandbox.fault.FaultInjector;
+import io.vertx.core.Vertx;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One Shopware 6 shop: its integration credentials, tokens, stored products and faults. */
+final class ShopwareInstance {
+
+    static final String CLIENT_ID = "SWIASANDBOXCLIENT";
+    static final String CLIENT_SECRET = "sandbox-shopware-secret";
+
+    final FaultInjector faults;
+    final AtomicLong syncRequests = new AtomicLong();
+    final AtomicLong tokensIssued = new AtomicLong();
+    final AtomicLong rejectedRequests = new AtomicLong();
+    final Map<String, ObjectNode> products = new LinkedHashMap<>();
+    final Map<String, String> idByNumber = new LinkedHashMap<>();
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    volatile long tokenLifetimeSeconds = 600;
+
+    ShopwareInstance(Vertx vertx) {
+        this.faults = new FaultInjector(vertx);
+    }
+
+    synchronized void reset(long tokenLifetime) {
+        products.clear();
+        idByNumber.clear();
+        tokens.clear();
+        tokenLifetimeSeconds = tokenLifetime;
+        syncRequests.set(0);
+        tokensIssued.set(0);
+        rejectedRequests.set(0);
+    }
+
+    String issueToken() {
+        String token = "sw-" + UUID.randomUUID().toString().replace("-", "");
+        tokens.put(token, Instant.now().plusSeconds(tokenLifetimeSeconds));
+        tokensIssued.incrementAndGet();
+        return token;
+    }
+
+    boolean valid(String token) {
+        Instant expiry = token == null ? null : tokens.get(token);
+        return expiry != null && Instant.now().isBefore(expiry);
+    }
+}
