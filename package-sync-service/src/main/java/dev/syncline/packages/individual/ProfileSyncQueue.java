@@ -1,16 +1,15 @@
 package dev.syncline.packages.individual;
 
+import dev.syncline.commons.queue.ClaimingDispatcher;
 import dev.syncline.commons.run.FailureMessage;
 import dev.syncline.packages.PackageConfig;
 import dev.syncline.packages.individual.SyncClaims.Claim;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the requested profile syncs, at most {@code package.profile-sync-concurrency} at a time on
@@ -24,71 +23,36 @@ public class ProfileSyncQueue {
     private final SyncClaims claims;
     private final ProfileSyncJob job;
     private final PackageConfig config;
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
+    private final ClaimingDispatcher<Claim> dispatcher;
 
     public ProfileSyncQueue(SyncClaims claims, ProfileSyncJob job, PackageConfig config) {
         this.claims = claims;
         this.job = job;
         this.config = config;
+        this.dispatcher = new ClaimingDispatcher<>("profile syncs", config.profileSyncConcurrency(),
+                room -> claims.claimRequested(room, config.profileSyncLease()), this::run);
     }
 
     /** A sync was requested here: start it now if there is room. */
     public void wake() {
-        drain();
+        dispatcher.wake();
     }
 
     @Scheduled(identity = "internal-profile-sync-queue", every = "1s", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        drain();
+        dispatcher.wake();
     }
 
     void onStart(@Observes StartupEvent start) {
-        drain();
+        dispatcher.wake();
     }
 
-    /** Claims as many requested profiles as there is room for; one claim round at a time. */
-    private void drain() {
-        if (!claiming.compareAndSet(false, true)) {
-            wokenWhileClaiming.set(true);
-            return;
-        }
-        int room = config.profileSyncConcurrency() - running.get();
-        if (room <= 0) {
-            claiming.set(false);
-            return;
-        }
-        wokenWhileClaiming.set(false);
-        claims.claimRequested(room, config.profileSyncLease()).subscribe().with(
-                claimed -> {
-                    claimed.forEach(this::run);
-                    claiming.set(false);
-                    if (claimed.size() == room || wokenWhileClaiming.get()) {
-                        drain();
-                    }
-                },
-                failure -> {
-                    claiming.set(false);
-                    Log.warnf("Could not claim requested profile syncs: %s", failure.getMessage());
-                });
-    }
-
-    private void run(Claim claim) {
-        running.incrementAndGet();
-        job.sync(claim.profileId())
+    private Uni<Void> run(Claim claim) {
+        return job.sync(claim.profileId())
+                .invoke(done -> Log.debugf("Profile %s: %s, %d packages", done.profileId(), done.match().status(), done.packages()))
                 .call(outcome -> claims.succeeded(claim))
                 .onFailure().call(failure -> claims.failed(claim, FailureMessage.of(failure), config.profileSyncMaxFailures()))
-                .onTermination().invoke(() -> running.decrementAndGet())
-                .subscribe().with(
-                        done -> {
-                            Log.debugf("Profile %s: %s, %d packages", done.profileId(), done.match().status(), done.packages());
-                            drain();
-                        },
-                        failure -> {
-                            Log.warnf("Profile %s: package sync failed: %s", claim.profileId(), FailureMessage.of(failure));
-                            drain();
-                        });
+                .replaceWithVoid();
     }
 }

@@ -79,6 +79,20 @@ public class JobLock {
     }
 
     /**
+     * An SQL condition true while some session holds the advisory lock of the job named by the SQL
+     * expression {@code job}; {@code schemaParameter} is the parameter holding the schema (e.g. "$1").
+     * It computes the key exactly as {@link #keyOf} does.
+     */
+    public static String heldCondition(String job, String schemaParameter) {
+        return """
+                exists (select 1 from pg_locks l,
+                               lateral (select ('x' || left(encode(sha256(convert_to(%s || ':' || %s, 'UTF8')), 'hex'), 16))::bit(64)::bigint as k) key
+                        where l.locktype = 'advisory' and l.database = (select oid from pg_database where datname = current_database())
+                          and l.classid::bigint = (key.k >> 32) & 4294967295 and l.objid::bigint = key.k & 4294967295
+                          and l.objsubid = 1)""".formatted(schemaParameter, job);
+    }
+
+    /**
      * A stable 64-bit key from schema and job name, so services sharing a database never collide.
      * {@code SyncRunLedger} computes the same key in SQL (the first 8 bytes of the SHA-256, big-endian).
      */

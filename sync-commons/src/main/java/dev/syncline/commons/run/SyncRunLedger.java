@@ -20,13 +20,8 @@ public class SyncRunLedger {
     static final String INTERRUPTED =
             "Interrupted: the run lost its lock before it finished (its service stopped or its database connection broke)";
 
-    /** The job's advisory-lock key, computed in SQL exactly as JobLock computes it in Java. */
-    private static final String LOCK_HELD = """
-            exists (select 1 from pg_locks l,
-                           lateral (select ('x' || left(encode(sha256(convert_to($1 || ':' || r.job, 'UTF8')), 'hex'), 16))::bit(64)::bigint as k) key
-                    where l.locktype = 'advisory' and l.database = (select oid from pg_database where datname = current_database())
-                      and l.classid::bigint = (key.k >> 32) & 4294967295 and l.objid::bigint = key.k & 4294967295
-                      and l.objsubid = 1)""";
+    /** Whether the job of run r is locked by a live run. */
+    private static final String LOCK_HELD = dev.syncline.commons.lock.JobLock.heldCondition("r.job", "$1");
 
     /**
      * A run's fence: a transaction-level advisory lock per run (two-int form, apart from the jobs'

@@ -32,6 +32,7 @@ public final class Upstream {
     };
 
     private final String key;
+    private final String breakerName;
     private final String name;
     private final UpstreamSettings.Policy policy;
     private final SyncMetrics metrics;
@@ -40,8 +41,9 @@ public final class Upstream {
     private volatile String lastFailure;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    Upstream(String key, String name, UpstreamSettings.Policy policy, SyncMetrics metrics, ObjectMapper mapper) {
+    Upstream(String key, String instance, String name, UpstreamSettings.Policy policy, SyncMetrics metrics, ObjectMapper mapper) {
         this.key = key;
+        this.breakerName = "upstream-" + instance;
         this.name = name;
         this.policy = policy;
         this.metrics = metrics;
@@ -160,7 +162,7 @@ public final class Upstream {
                     .withExponentialBackoff().factor(2).maxDelay(policy.maxRetryDelay().toMillis(), ChronoUnit.MILLIS).done()
                     .done()
                 .withCircuitBreaker()
-                    .name("upstream-" + key)
+                    .name(breakerName)
                     .requestVolumeThreshold(policy.breakerRequests())
                     .failureRatio(policy.breakerFailureRatio())
                     .delay(policy.breakerDelay().toMillis(), ChronoUnit.MILLIS)

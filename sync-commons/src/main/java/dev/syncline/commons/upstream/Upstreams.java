@@ -27,6 +27,15 @@ public class Upstreams {
      * @param name how messages name it, e.g. "Magento"
      */
     public Upstream named(String key, String name) {
-        return byKey.computeIfAbsent(key, k -> new Upstream(k, name, settings.policies().get(k), metrics, mapper));
+        return byKey.computeIfAbsent(key, k -> new Upstream(k, k, name, settings.policies().get(k), metrics, mapper));
+    }
+
+    /**
+     * One of several systems of the same kind (e.g. each tenant's shop): its own circuit breaker and
+     * Retry-After pause, the kind's policy ({@code syncline.upstream.<policyKey>.*}) and metrics key.
+     */
+    public Upstream instance(String policyKey, String instanceKey, String name) {
+        return byKey.computeIfAbsent(policyKey + "/" + instanceKey,
+                k -> new Upstream(policyKey, k, name, settings.policies().get(policyKey), metrics, mapper));
     }
 }
