@@ -1,0 +1,88 @@
+package dev.syncline.catalog.config;
+
+import dev.syncline.catalog.plenty.PlentyClient;
+import dev.syncline.catalog.plenty.PlentyClient.Resource;
+import dev.syncline.catalog.plenty.PlentyRecords;
+import dev.syncline.catalog.plenty.PlentyRecords.Name;
+import dev.syncline.catalog.tenant.Tenant;
+import dev.syncline.commons.run.ActiveRun;
+import dev.syncline.commons.run.RunCounts;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A CONFIG run: categories with their hierarchy, attributes and their values, sales prices,
+ * manufacturers, units and VAT rates, read from Plenty and written as the tenant's new config
+ * cache in one transaction.
+ */
+@ApplicationScoped
+public class ConfigSyncJob {
+
+    private final ConfigCacheStore store;
+
+    public ConfigSyncJob(ConfigCacheStore store) {
+        this.store = store;
+    }
+
+    /** What a CONFIG run cached. */
+    public record Outcome(int entries) {
+    }
+
+    public Uni<Outcome> run(ActiveRun run, Tenant tenant, PlentyClient plenty) {
+        String language = tenant.language();
+        Reading reading = new Reading();
+        return plenty.all(Resource.CATEGORIES, Map.of("type", "item", "with", "details", "lang", language), PlentyRecords.Category.class)
+                .invoke(categories -> categories.forEach(c -> reading.categories.put(c.id(), new ConfigCache.Category(c.id(),
+                        c.parentCategoryId(), c.level(), Name.in(c.details(), language, "Category " + c.id())))))
+                .chain(() -> plenty.all(Resource.ATTRIBUTES, Map.of("with", "names"), PlentyRecords.Attribute.class))
+                .invoke(attributes -> attributes.forEach(a -> reading.attributes.put(a.id(), new ConfigCache.Attribute(a.id(),
+                        a.backendName(), Name.in(a.names(), language, a.backendName())))))
+                .chain(attributes -> Multi.createFrom().iterable(attributes)
+                        .onItem().transformToUniAndConcatenate(a -> plenty.attributeValues(a.id(), PlentyRecords.AttributeValue.class))
+                        .collect().asList())
+                .invoke(valueLists -> valueLists.forEach(values -> values.forEach(v -> reading.values.put(v.id(),
+                        new ConfigCache.AttributeValue(v.id(), v.attributeId(), v.backendName(),
+                                Name.in(v.valueNames(), language, v.backendName()))))))
+                .chain(() -> plenty.all(Resource.SALES_PRICES, Map.of("with", "names,currencies"), PlentyRecords.SalesPrice.class))
+                .invoke(prices -> prices.forEach(p -> reading.prices.put(p.id(), new ConfigCache.SalesPrice(p.id(),
+                        Name.in(p.names(), language, "Price list " + p.id()), currency(p),
+                        Boolean.TRUE.equals(p.isDisplayedByDefault()) || "default".equals(p.type())))))
+                .chain(() -> plenty.all(Resource.MANUFACTURERS, Map.of(), PlentyRecords.Manufacturer.class))
+                .invoke(manufacturers -> manufacturers.forEach(m -> reading.manufacturers.put(m.id(),
+                        new ConfigCache.Manufacturer(m.id(), m.name()))))
+                .chain(() -> plenty.all(Resource.UNITS, Map.of("with", "names"), PlentyRecords.Unit.class))
+                .invoke(units -> units.forEach(u -> reading.units.put(u.id(), new ConfigCache.Unit(u.id(), u.unitOfMeasurement(),
+                        Name.in(u.names(), language, u.unitOfMeasurement())))))
+                .chain(() -> plenty.all(Resource.VAT, Map.of(), PlentyRecords.Vat.class))
+                .invoke(vats -> vats.forEach(v -> reading.vats.put(v.id(), v.vatRate())))
+                .map(ignored -> reading.cache(run.id()))
+                .chain(cache -> run.inTransaction(tx -> store.replace(tx, tenant.id(), cache)
+                        .call(() -> run.total(tx, cache.entries()))
+                        .call(() -> run.count(tx, new RunCounts(cache.entries(), 0, cache.entries(), 0, 0))))
+                        .replaceWith(new Outcome(cache.entries())));
+    }
+
+    private static String currency(PlentyRecords.SalesPrice price) {
+        return price.currencies() == null || price.currencies().isEmpty() ? "EUR" : price.currencies().get(0).currency();
+    }
+
+    /** The entities read so far. */
+    private static final class Reading {
+        final Map<Long, ConfigCache.Category> categories = new LinkedHashMap<>();
+        final Map<Long, ConfigCache.Attribute> attributes = new LinkedHashMap<>();
+        final Map<Long, ConfigCache.AttributeValue> values = new LinkedHashMap<>();
+        final Map<Long, ConfigCache.SalesPrice> prices = new LinkedHashMap<>();
+        final Map<Long, ConfigCache.Manufacturer> manufacturers = new LinkedHashMap<>();
+        final Map<Long, ConfigCache.Unit> units = new LinkedHashMap<>();
+        final Map<Long, BigDecimal> vats = new LinkedHashMap<>();
+
+        ConfigCache cache(long runId) {
+            return new ConfigCache(null, runId, categories, attributes, values, prices, manufacturers, units, vats);
+        }
+    }
+}

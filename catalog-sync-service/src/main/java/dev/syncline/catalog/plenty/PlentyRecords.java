@@ -1,0 +1,131 @@
+package dev.syncline.catalog.plenty;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What Plentymarkets answers, as far as the catalog sync reads it. */
+public final class PlentyRecords {
+
+    private PlentyRecords() {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Variation(long id, long itemId, String number, boolean isMain, boolean isActive, String updatedAt,
+                            Long unitId, List<SalesPrice> variationSalesPrices, List<Category> variationCategories,
+                            List<AttributeValue> variationAttributeValues, List<Barcode> variationBarcodes, List<Stock> stock) {
+
+        public Variation {
+            variationSalesPrices = variationSalesPrices == null ? List.of() : variationSalesPrices;
+            variationCategories = variationCategories == null ? List.of() : variationCategories;
+            variationAttributeValues = variationAttributeValues == null ? List.of() : variationAttributeValues;
+            variationBarcodes = variationBarcodes == null ? List.of() : variationBarcodes;
+            stock = stock == null ? List.of() : stock;
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record SalesPrice(long salesPriceId, BigDecimal price) {
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Category(long categoryId) {
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record AttributeValue(long attributeId, long valueId) {
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Barcode(String code) {
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Stock(BigDecimal netStock) {
+        }
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(long id, Long manufacturerId, Long vatId, String updatedAt, List<Text> texts) {
+
+        public Item {
+            texts = texts == null ? List.of() : texts;
+        }
+
+        /** The item's name and description in a language, else in the first one it has. */
+        public Text text(String language) {
+            return texts.stream().filter(t -> language.equals(t.lang())).findFirst()
+                    .orElse(texts.isEmpty() ? new Text(language, "Item " + id, null) : texts.get(0));
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Text(String lang, String name1, String description) {
+        }
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Category(long id, Long parentCategoryId, int level, List<Name> details) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attribute(long id, String backendName, List<Name> names) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AttributeValue(long id, long attributeId, String backendName, List<Name> valueNames) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SalesPrice(long id, String type, Boolean isDisplayedByDefault, List<Name> names, List<Currency> currencies) {
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Currency(String currency) {
+        }
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Manufacturer(long id, String name) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Unit(long id, String unitOfMeasurement, List<Name> names) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Vat(long id, BigDecimal vatRate) {
+    }
+
+    /** A name in one language; Plenty calls the text field name, nameInternal or name1 depending on the entity. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Name(String lang, String name, String nameInternal) {
+
+        public String text() {
+            return name != null ? name : nameInternal;
+        }
+
+        public static String in(List<Name> names, String language, String fallback) {
+            if (names == null || names.isEmpty()) {
+                return fallback;
+            }
+            return names.stream().filter(n -> language.equals(n.lang())).findFirst().orElse(names.get(0)).text();
+        }
+    }
+}

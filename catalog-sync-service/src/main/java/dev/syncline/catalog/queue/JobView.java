@@ -1,0 +1,14 @@
+package dev.syncline.catalog.queue;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A job as the API shows it: its state in the queue, and its last run's counts from the ledger. */
+public record JobView(long id, UUID tenantId, SyncType type, String status, String trigger, int attempts, int maxAttempts,
+                      OffsetDateTime createdAt, OffsetDateTime runAfter, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                      Double durationSeconds, String error, Long runId, Counts counts) {
+
+    /** Variations (or config entries) read, written and rejected, and Shopware products sent, by the last run. */
+    public record Counts(long read, long written, long rejected, long products) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.syncline.catalog.shopware;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The Shopware 6 Admin API, the calls a catalog sync makes. Built per tenant (each has its own shop). */
+@Path("/api")
+public interface ShopwareApi {
+
+    @POST
+    @Path("/oauth/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> token(JsonNode clientCredentials);
+
+    /** Upserts in one request; {@code indexing-behavior: use-queue-indexing} leaves indexing to Shopware's queue. */
+    @POST
+    @Path("/_action/sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> sync(@HeaderParam("Authorization") String bearer, @HeaderParam("indexing-behavior") String indexing,
+                       JsonNode operations);
+}

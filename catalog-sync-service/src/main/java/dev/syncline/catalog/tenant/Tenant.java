@@ -1,0 +1,26 @@
+package dev.syncline.catalog.tenant;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A tenant as stored: credentials still encrypted. {@code configSchedule}/{@code productSchedule}
+ * are the tenant's own (null: the service's default; "off": never).
+ */
+public record Tenant(UUID id, String name, String plentyUrl, String plentyUsername, String plentyPassword,
+                     String shopwareMode, String shopwareUrl, String shopwareClientId, String shopwareClientSecret,
+                     String language, boolean active, String configSchedule, String productSchedule,
+                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public static final UUID TEST_TENANT = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    public static final String MOCK = "mock";
+
+    public boolean mockShopware() {
+        return MOCK.equals(shopwareMode);
+    }
+
+    @Override
+    public String toString() {
+        return "Tenant[" + id + ", " + name + "]";
+    }
+}

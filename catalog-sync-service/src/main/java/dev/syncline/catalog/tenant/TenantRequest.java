@@ -1,0 +1,82 @@
+package dev.syncline.catalog.tenant;
+
+import dev.syncline.commons.problem.InvalidRequestException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/**
+ * A tenant as created or changed through the API ({@code id} only on creation, optional). Passwords
+ * and secrets are write-only: on a change an absent one keeps the stored value.
+ */
+public record TenantRequest(
+        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String id,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String plentyUrl,
+        @NotBlank @Size(max = 200) String plentyUsername,
+        @Size(max = 500) String plentyPassword,
+        @Pattern(regexp = "api|mock", message = "must be api or mock") String shopwareMode,
+        @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String shopwareUrl,
+        @Size(max = 200) String shopwareClientId,
+        @Size(max = 500) String shopwareClientSecret,
+        @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String language,
+        Boolean active,
+        @Size(max = 100) String configSchedule,
+        @Size(max = 100) String productSchedule) {
+
+    /** The tenant to store: {@code existing} is null when the tenant is new. */
+    Tenant toTenant(UUID id, Tenant existing, CredentialCipher cipher) {
+        String mode = shopwareMode == null ? (existing == null ? Tenant.MOCK : existing.shopwareMode()) : shopwareMode;
+        String plentySecret = secret("plentyPassword", plentyPassword, existing == null ? null : existing.plentyPassword(), cipher);
+        if (plentySecret == null) {
+            throw new InvalidRequestException("plentyPassword", "plentyPassword is required for a new tenant");
+        }
+        String shopwareSecret = secret("shopwareClientSecret", shopwareClientSecret,
+                existing == null ? null : existing.shopwareClientSecret(), cipher);
+        if ("api".equals(mode)) {
+            require("shopwareUrl", shopwareUrl);
+            require("shopwareClientId", shopwareClientId);
+            if (shopwareSecret == null) {
+                throw new InvalidRequestException("shopwareClientSecret", "shopwareClientSecret is required when shopwareMode is api");
+            }
+        }
+        return new Tenant(id, name.trim(), trimSlash(plentyUrl), plentyUsername.trim(), plentySecret, mode,
+                shopwareUrl == null ? null : trimSlash(shopwareUrl), blankToNull(shopwareClientId), shopwareSecret,
+                language == null ? (existing == null ? "de" : existing.language()) : language,
+                active == null ? existing == null || existing.active() : active,
+                CronSchedules.checked("configSchedule", configSchedule),
+                CronSchedules.checked("productSchedule", productSchedule), null, null);
+    }
+
+    /** A new value is encrypted under the current key; a kept one is re-encrypted if an earlier key wrote it. */
+    private static String secret(String field, String given, String stored, CredentialCipher cipher) {
+        if (given != null && !given.isBlank()) {
+            return cipher.encrypt(given);
+        }
+        if (stored == null) {
+            return null;
+        }
+        return cipher.isUnderPreviousKey(stored) ? cipher.encrypt(cipher.decrypt(stored)) : stored;
+    }
+
+    private static void require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field, field + " is required when shopwareMode is api");
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.trim().replaceAll("/+$", "");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    public String toString() {
+        return "TenantRequest[" + name + "]";
+    }
+}

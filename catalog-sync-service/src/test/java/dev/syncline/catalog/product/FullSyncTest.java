@@ -1,0 +1,90 @@
+package dev.syncline.catalog.product;
+
+import dev.syncline.catalog.support.CatalogApi;
+import dev.syncline.catalog.support.CatalogTestBase;
+import dev.syncline.catalog.support.PlentyTruth;
+import dev.syncline.commons.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** FULL_PRODUCT: the whole Plenty catalog in Shopware, field by field; the mock shop gets the very same payloads. */
+@QuarkusTest
+class FullSyncTest extends CatalogTestBase {
+
+    @Test
+    void shopwareHoldsTheCatalogFieldByField() {
+        PLENTY.reset(150);
+        String tenant = CatalogApi.testTenant("api");
+        CatalogApi.syncConfig(tenant);
+
+        JsonPath job = CatalogApi.sync(tenant, "FULL_PRODUCT");
+
+        PlentyTruth truth = new PlentyTruth(PLENTY);
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(150, job.getLong("counts.read"));
+        assertEquals(150, job.getLong("counts.written"));
+        assertEquals(truth.expectedProducts(), job.getLong("counts.products"));
+        List<Map<String, Object>> products = SHOPWARE.products();
+        assertEquals(truth.expectedProducts(), products.size());
+        Map<String, Map<String, Object>> byNumber = PlentyTruth.byNumber(products);
+        List<String> differences = new ArrayList<>();
+        truth.variations.forEach(v -> differences.addAll(truth.differences(v, byNumber)));
+        assertEquals(List.of(), differences);
+        assertTrue(truth.variations.stream().anyMatch(PlentyTruth::isVariant), "the catalog has variants");
+        assertTrue(truth.variations.stream().anyMatch(v -> !PlentyTruth.isVariant(v)), "and products of their own");
+        assertNotNull(CatalogApi.syncState(tenant).getString("lastWindowEnd"), "a full sync also ends a window");
+    }
+
+    @Test
+    void aSecondFullSyncUpdatesInsteadOfCreating() {
+        String tenant = CatalogApi.testTenant("api");
+        CatalogApi.syncConfig(tenant);
+        CatalogApi.sync(tenant, "FULL_PRODUCT");
+        List<Map<String, Object>> first = SHOPWARE.products();
+
+        JsonPath again = CatalogApi.sync(tenant, "FULL_PRODUCT");
+
+        assertEquals("succeeded", again.getString("status"));
+        List<Map<String, Object>> second = SHOPWARE.products();
+        assertEquals(ids(first), ids(second));
+        assertEquals(first, second);
+    }
+
+    @Test
+    void theMockShopGetsExactlyWhatShopwareGets() {
+        String tenant = CatalogApi.testTenant("mock");
+        CatalogApi.syncConfig(tenant);
+        JsonPath mockJob = CatalogApi.sync(tenant, "FULL_PRODUCT");
+        assertEquals("succeeded", mockJob.getString("status"), mockJob.prettify());
+        assertEquals(0, SHOPWARE.stats().getInt("syncRequests"), "mock mode never calls Shopware");
+        List<Map<String, Object>> mock = CatalogApi.mockProducts(tenant);
+
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("sandboxUrl", dev.syncline.catalog.support.PlentySandbox.sandboxUrl(), "shopwareMode", "api"))
+                .post("/api/tenants/test-tenant").then().statusCode(200);
+        JsonPath apiJob = CatalogApi.sync(tenant, "FULL_PRODUCT");
+        assertEquals("succeeded", apiJob.getString("status"), apiJob.prettify());
+
+        Map<Object, Object> shop = SHOPWARE.products().stream().collect(Collectors.toMap(p -> p.get("id"), p -> p));
+        Map<Object, Object> mocked = mock.stream().collect(Collectors.toMap(p -> p.get("id"), p -> p.get("payload")));
+        assertEquals(new PlentyTruth(PLENTY).expectedProducts(), mocked.size());
+        assertEquals(shop, mocked);
+        assertEquals(mockJob.getLong("counts.products"), apiJob.getLong("counts.products"));
+    }
+
+    private static List<Object> ids(List<Map<String, Object>> products) {
+        return products.stream().map(p -> p.get("id")).sorted().toList();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.syncline.catalog.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** A Shopware shop of the sandbox: its control API, what it stores, and its Admin API for arranging a conflict. */
+public record ShopwareSandbox(String instance) {
+
+    public static final ShopwareSandbox MAIN = new ShopwareSandbox("main");
+
+    public String apiUrl() {
+        return PlentySandbox.sandboxUrl() + "/shopware/" + instance;
+    }
+
+    public void reset() {
+        given().baseUri(PlentySandbox.sandboxUrl()).contentType(ContentType.JSON).body(Map.of())
+                .post("/sandbox/shopware/" + instance + "/reset").then().statusCode(200);
+    }
+
+    public void faults(Map<String, Object> plan) {
+        given().baseUri(PlentySandbox.sandboxUrl()).contentType(ContentType.JSON).body(plan)
+                .put("/sandbox/shopware/" + instance + "/faults").then().statusCode(200);
+    }
+
+    public JsonPath stats() {
+        return given().baseUri(PlentySandbox.sandboxUrl()).get("/sandbox/shopware/" + instance + "/stats")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every product the shop stores, as written. */
+    public List<Map<String, Object>> products() {
+        return given().baseUri(PlentySandbox.sandboxUrl()).get("/sandbox/shopware/" + instance + "/products")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** Writes products through the Admin API, as another tool in the shop would. */
+    public void upsert(List<Map<String, Object>> products) {
+        String token = given().baseUri(apiUrl()).contentType(ContentType.JSON)
+                .body(Map.of("grant_type", "client_credentials", "client_id", "SWIASANDBOXCLIENT",
+                        "client_secret", "sandbox-shopware-secret"))
+                .post("/api/oauth/token").then().statusCode(200).extract().jsonPath().getString("access_token");
+        given().baseUri(apiUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("other-tool", Map.of("entity", "product", "action", "upsert", "payload", products)))
+                .post("/api/_action/sync").then().statusCode(200);
+    }
+}
