@@ -1,5 +1,6 @@
 package dev.syncline.sandbox;
 
+import dev.syncline.sandbox.commerce.CommerceSimulator;
 import dev.syncline.sandbox.crm.CrmSimulator;
 import dev.syncline.sandbox.magento.MagentoSimulator;
 import dev.syncline.sandbox.mailflow.MailflowReceiver;
@@ -18,6 +19,7 @@ public final class Sandbox {
     private final CrmSimulator crm;
     private final PlentySimulator plenty;
     private final ShopwareSimulator shopware;
+    private final CommerceSimulator commerce;
 
     public Sandbox(Vertx vertx) {
         this.magento = new MagentoSimulator(vertx);
@@ -26,6 +28,7 @@ public final class Sandbox {
         this.crm = new CrmSimulator(vertx);
         this.plenty = new PlentySimulator(vertx);
         this.shopware = new ShopwareSimulator(vertx);
+        this.commerce = new CommerceSimulator(vertx);
     }
 
     public void mount(Router router) {
@@ -35,7 +38,8 @@ public final class Sandbox {
         crm.mount(router);
         plenty.mount(router);
         shopware.mount(router);
+        commerce.mount(router);
         router.get("/sandbox").handler(c -> c.json(java.util.Map.of(
-                "simulators", java.util.List.of("magento", "mailflow", "softone", "crm", "plenty", "shopware"))));
+                "simulators", java.util.List.of("magento", "mailflow", "softone", "crm", "plenty", "shopware", "woocommerce", "shopify"))));
     }
 }

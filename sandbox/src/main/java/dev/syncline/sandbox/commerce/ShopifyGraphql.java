@@ -1,0 +1,444 @@
+package dev.syncline.sandbox.commerce;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.VariableReference;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.schema.Coercing;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Shopify's Admin GraphQL API as far as a migration uses it: requests parsed and validated
+ * against {@code shopify/admin-subset.graphqls}, each query's cost computed as Shopify does
+ * (a connection costs 2 plus {@code first} times its node's cost, an object 1, a mutation 10;
+ * the unused part refunded) and charged to the store's bucket, cursor paging up to 250, search
+ * terms, the create mutations with their {@code userErrors}, and bulk query operations.
+ */
+final class ShopifyGraphql {
+
+    static final int MAX_PAGE = 250;
+    static final int MAX_COST = 1000;
+    private static final Set<String> CONNECTIONS = Set.of("customers", "orders", "productVariants", "lineItems");
+
+    private final GraphQLSchema schema;
+    private final GraphQL graphql;
+    private final Supplier<ShopifyStore> store;
+    private final String bulkUrlBase;
+
+    /** What one request did: its answer, its HTTP status, and whether to hold the answer back (a slow create). */
+    record Answer(int status, Map<String, Object> body, boolean slow) {
+    }
+
+    private record Priced(double requested, List<Object[]> connections) {
+    }
+
+    ShopifyGraphql(Supplier<ShopifyStore> store, String bulkUrlBase) {
+        this.store = store;
+        this.bulkUrlBase = bulkUrlBase;
+        this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring());
+        this.graphql = GraphQL.newGraphQL(schema).build();
+    }
+
+    Answer execute(String query, Map<String, Object> variables, String operationName) {
+        ShopifyStore shop = store.get();
+        shop.requests.incrementAndGet();
+        Document document;
+        try {
+            document = new Parser().parseDocument(query);
+        } catch (InvalidSyntaxException e) {
+            return new Answer(200, Map.of("errors", List.of(Map.of("message", "syntax error: " + e.getMessage()))), false);
+        }
+        List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
+        if (!invalid.isEmpty()) {
+            return new Answer(200, Map.of("errors", invalid.stream().map(e -> Map.of("message", e.getMessage())).toList()), false);
+        }
+        Priced priced = price(document, operationName, variables);
+        if (priced.requested() > MAX_COST) {
+            return new Answer(200, Map.of("errors", List.of(Map.of("message", "Query cost is " + (long) priced.requested()
+                    + ", which exceeds the single query max cost limit (" + MAX_COST + ").", "extensions",
+                    Map.of("code", "MAX_COST_EXCEEDED", "cost", priced.requested(), "maxCost", MAX_COST)))), false);
+        }
+        if (shop.take(priced.requested()) == null) {
+            return new Answer(shop.throttledStatus, Map.of("errors", List.of(Map.of("message", "Throttled", "extensions",
+                            Map.of("code", "THROTTLED", "documentation", "https://shopify.dev/api/usage/rate-limits"))),
+                    "extensions", Map.of("cost", cost(priced.requested(), null, shop))), false);
+        }
+        ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(operationName)
+                .variables(variables == null ? Map.of() : variables).graphQLContext(Map.of("bulk", false, "slow", false)).build();
+        GraphQLContext context = input.getGraphQLContext();
+        ExecutionResult result;
+        synchronized (shop) {
+            result = graphql.execute(input);
+        }
+        double actual = actualCost(priced, result.getData());
+        shop.refund(priced.requested() - actual);
+        shop.pointsUsed.addAndGet((long) actual);
+        Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
+        body.put("extensions", Map.of("cost", cost(priced.requested(), actual, shop)));
+        return new Answer(200, body, Boolean.TRUE.equals(context.get("slow")));
+    }
+
+    private static Map<String, Object> cost(double requested, Double actual, ShopifyStore shop) {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requestedQueryCost", requested);
+        cost.put("actualQueryCost", actual);
+        cost.put("throttleStatus", shop.throttleStatus());
+        return cost;
+    }
+
+    /** Shopify's cost of an operation, and each top-level connection's (alias, first, node cost) for the refund. */
+    private Priced price(Document document, String operationName, Map<String, Object> variables) {
+        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+        OperationDefinition operation = null;
+        for (var definition : document.getDefinitions()) {
+            if (definition instanceof FragmentDefinition f) {
+                fragments.put(f.getName(), f);
+            } else if (definition instanceof OperationDefinition o && (operationName == null || operationName.equals(o.getName()))) {
+                operation = o;
+            }
+        }
+        if (operation == null) {
+            return new Priced(1, List.of());
+        }
+        if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+            return new Priced(10.0 * operation.getSelectionSet().getSelections().size(), List.of());
+        }
+        List<Object[]> connections = new ArrayList<>();
+        double total = 0;
+        for (Field field : fields(operation.getSelectionSet(), fragments)) {
+            double fieldCost = fieldCost(field, fragments, variables);
+            total += fieldCost;
+            Integer first = first(field, variables);
+            if (CONNECTIONS.contains(field.getName()) && first != null) {
+                connections.add(new Object[] {field.getResultKey(), first, (fieldCost - 2) / first});
+            }
+        }
+        return new Priced(Math.max(1, total), connections);
+    }
+
+    private double fieldCost(Field field, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+        if (field.getSelectionSet() == null || field.getName().startsWith("__") || field.getName().equals("pageInfo")) {
+            return 0;
+        }
+        Integer first = first(field, variables);
+        if (CONNECTIONS.contains(field.getName())) {
+            double node = 0;
+            for (Field part : fields(field.getSelectionSet(), fragments)) {
+                if (part.getName().equals("nodes")) {
+                    node = 1 + children(part, fragments, variables);
+                } else if (part.getName().equals("edges")) {
+                    for (Field edge : fields(part.getSelectionSet(), fragments)) {
+                        if (edge.getName().equals("node")) {
+                            node = 1 + children(edge, fragments, variables);
+                        }
+                    }
+                }
+            }
+            return 2 + (first == null ? MAX_PAGE : first) * Math.max(1, node);
+        }
+        return 1 + children(field, fragments, variables);
+    }
+
+    private double children(Field field, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+        double sum = 0;
+        for (Field child : fields(field.getSelectionSet(), fragments)) {
+            sum += fieldCost(child, fragments, variables);
+        }
+        return sum;
+    }
+
+    private static List<Field> fields(SelectionSet set, Map<String, FragmentDefinition> fragments) {
+        List<Field> fields = new ArrayList<>();
+        if (set == null) {
+            return fields;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field f) {
+                fields.add(f);
+            } else if (selection instanceof InlineFragment i) {
+                fields.addAll(fields(i.getSelectionSet(), fragments));
+            } else if (selection instanceof FragmentSpread s && fragments.containsKey(s.getName())) {
+                fields.addAll(fields(fragments.get(s.getName()).getSelectionSet(), fragments));
+            }
+        }
+        return fields;
+    }
+
+    private static Integer first(Field field, Map<String, Object> variables) {
+        var argument = field.getArguments().stream().filter(a -> a.getName().equals("first")).findFirst().orElse(null);
+        if (argument == null) {
+            return null;
+        }
+        if (argument.getValue() instanceof IntValue i) {
+            return i.getValue().intValue();
+        }
+        if (argument.getValue() instanceof VariableReference v && variables != null && variables.get(v.getName()) instanceof Number n) {
+            return n.intValue();
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double actualCost(Priced priced, Object data) {
+        double refund = 0;
+        if (data instanceof Map<?, ?> map) {
+            for (Object[] connection : priced.connections()) {
+                Object value = map.get(connection[0]);
+                if (value instanceof Map<?, ?> result) {
+                    Object nodes = result.get("nodes") != null ? result.get("nodes") : result.get("edges");
+                    int returned = nodes instanceof List<?> list ? list.size() : 0;
+                    refund += ((int) connection[1] - returned) * (double) connection[2];
+                }
+            }
+        }
+        return Math.max(1, priced.requested() - refund);
+    }
+
+    // ---- wiring
+
+    private RuntimeWiring wiring() {
+        return RuntimeWiring.newRuntimeWiring()
+                .scalar(passThrough("DateTime")).scalar(passThrough("Decimal")).scalar(passThrough("Money"))
+                .scalar(passThrough("URL")).scalar(passThrough("UnsignedInt64"))
+                .type("Node", t -> t.typeResolver(env -> {
+                    String id = (String) ((Map<?, ?>) env.getObject()).get("id");
+                    return env.getSchema().getObjectType(id.split("/")[3]);
+                }))
+                .type("QueryRoot", t -> t
+                        .dataFetcher("customers", env -> connection(env, store.get().customers.values()))
+                        .dataFetcher("orders", env -> connection(env, store.get().orders.values()))
+                        .dataFetcher("productVariants", env -> connection(env, store.get().variants.values()))
+                        .dataFetcher("customersCount", env -> count(env, store.get().customers.values()))
+                        .dataFetcher("ordersCount", env -> count(env, store.get().orders.values()))
+                        .dataFetcher("node", env -> node(env.getArgument("id"))))
+                .type("Order", t -> t.dataFetcher("lineItems", env -> connection(env,
+                        (List<Map<String, Object>>) ((Map<?, ?>) env.getSource()).get("lineItems"))))
+                .type("Mutation", t -> t
+                        .dataFetcher("customerCreate", new ShopifyMutations.CustomerCreate(store))
+                        .dataFetcher("orderCreate", new ShopifyMutations.OrderCreate(store))
+                        .dataFetcher("draftOrderCreate", new ShopifyMutations.DraftOrderCreate(store))
+                        .dataFetcher("bulkOperationRunQuery", (DataFetcher<Object>) this::bulkOperationRunQuery))
+                .build();
+    }
+
+    private Map<String, Object> node(String id) {
+        ShopifyStore shop = store.get();
+        for (Map<String, Map<String, Object>> records : List.of(shop.customers, shop.orders, shop.variants, shop.drafts,
+                shop.bulkOperations)) {
+            if (records.containsKey(id)) {
+                return records.get(id);
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> count(DataFetchingEnvironment env, Iterable<Map<String, Object>> records) {
+        var matches = ShopifyStore.search(env.getArgument("query"));
+        int count = 0;
+        for (Map<String, Object> record : records) {
+            if (matches.test(record)) {
+                count++;
+            }
+        }
+        return count > 10_000 ? Map.of("count", 10_000, "precision", "AT_LEAST") : Map.of("count", count, "precision", "EXACT");
+    }
+
+    /** A cursor page: {@code first} records after {@code after}, in id order (or reversed). */
+    private static Map<String, Object> connection(DataFetchingEnvironment env, Iterable<Map<String, Object>> records) {
+        boolean bulk = Boolean.TRUE.equals(env.getGraphQlContext().get("bulk"));
+        Integer first = env.getArgument("first");
+        if (!bulk && first == null) {
+            throw new IllegalArgumentException("you must provide one of first or last");
+        }
+        if (first != null && (first < 0 || first > MAX_PAGE)) {
+            throw new IllegalArgumentException("The first argument cannot exceed " + MAX_PAGE + ".");
+        }
+        var matches = ShopifyStore.search(env.getArgument("query"));
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Map<String, Object> record : records) {
+            if (matches.test(record)) {
+                all.add(record);
+            }
+        }
+        all.sort(Comparator.comparingLong(r -> Long.parseLong(((String) r.get("id")).substring(((String) r.get("id")).lastIndexOf('/') + 1))));
+        if (Boolean.TRUE.equals(env.getArgument("reverse"))) {
+            java.util.Collections.reverse(all);
+        }
+        String after = env.getArgument("after");
+        int from = after == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(after), StandardCharsets.UTF_8)) + 1;
+        int to = first == null ? all.size() : Math.min(all.size(), from + first);
+        List<Map<String, Object>> page = all.subList(Math.min(from, all.size()), to);
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            edges.add(Map.of("cursor", cursor(from + i), "node", page.get(i)));
+        }
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        pageInfo.put("hasNextPage", to < all.size());
+        pageInfo.put("hasPreviousPage", from > 0);
+        pageInfo.put("startCursor", page.isEmpty() ? null : cursor(from));
+        pageInfo.put("endCursor", page.isEmpty() ? null : cursor(to - 1));
+        return Map.of("nodes", page, "edges", edges, "pageInfo", pageInfo);
+    }
+
+    private static String cursor(int index) {
+        return Base64.getEncoder().encodeToString(Integer.toString(index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Runs the inner query at once over every record, as JSONL (children of a connection as lines with __parentId). */
+    private Map<String, Object> bulkOperationRunQuery(DataFetchingEnvironment env) {
+        ShopifyStore shop = store.get();
+        String inner = env.getArgument("query");
+        Document document;
+        try {
+            document = new Parser().parseDocument(inner);
+        } catch (InvalidSyntaxException e) {
+            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", "Invalid bulk query: " + e.getMessage())));
+        }
+        List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
+        boolean hasConnection = document.getDefinitions().stream().anyMatch(d -> d instanceof OperationDefinition o
+                && o.getOperation() == OperationDefinition.Operation.QUERY
+                && fields(o.getSelectionSet(), Map.of()).stream().anyMatch(f -> CONNECTIONS.contains(f.getName())));
+        if (!invalid.isEmpty() || !hasConnection) {
+            String message = invalid.isEmpty() ? "Bulk queries must contain at least one connection." : invalid.get(0).getMessage();
+            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", message)));
+        }
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(inner)
+                .graphQLContext(Map.of("bulk", true)).build());
+        StringBuilder jsonl = new StringBuilder();
+        long[] counts = {0, 0};
+        Map<String, Object> data = result.getData();
+        for (Object root : data.values()) {
+            for (Map<String, Object> node : nodes(root)) {
+                writeLine(jsonl, node, null, counts);
+                counts[1]++;
+            }
+        }
+        String id = shop.newId("BulkOperation");
+        shop.bulkResults.put(id, jsonl.toString());
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("id", id);
+        operation.put("status", "COMPLETED");
+        operation.put("errorCode", null);
+        operation.put("objectCount", counts[0]);
+        operation.put("rootObjectCount", counts[1]);
+        operation.put("url", bulkUrlBase + id.substring(id.lastIndexOf('/') + 1) + ".jsonl");
+        operation.put("createdAt", ShopifyStore.now());
+        operation.put("completedAt", ShopifyStore.now());
+        shop.bulkOperations.put(id, operation);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("bulkOperation", operation);
+        answer.put("userErrors", List.of());
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> nodes(Object connection) {
+        if (!(connection instanceof Map<?, ?> map)) {
+            return List.of();
+        }
+        if (map.get("nodes") instanceof List<?> nodes) {
+            return (List<Map<String, Object>>) nodes;
+        }
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        if (map.get("edges") instanceof List<?> edges) {
+            edges.forEach(e -> nodes.add((Map<String, Object>) ((Map<?, ?>) e).get("node")));
+        }
+        return nodes;
+    }
+
+    private static void writeLine(StringBuilder jsonl, Map<String, Object> node, String parent, long[] counts) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        List<Object[]> children = new ArrayList<>();
+        node.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map && (map.containsKey("nodes") || map.containsKey("edges"))) {
+                children.add(new Object[] {value});
+            } else {
+                line.put(key, value);
+            }
+        });
+        if (parent != null) {
+            line.put("__parentId", parent);
+        }
+        try {
+            jsonl.append(dev.syncline.sandbox.http.Json.MAPPER.writeValueAsString(line)).append('\n');
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        counts[0]++;
+        for (Object[] child : children) {
+            for (Map<String, Object> childNode : nodes(child[0])) {
+                writeLine(jsonl, childNode, (String) node.get("id"), counts);
+            }
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static GraphQLScalarType passThrough(String name) {
+        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value) {
+                return value;
+            }
+
+            @Override
+            public Object parseValue(Object input) {
+                return input;
+            }
+
+            @Override
+            public Object parseLiteral(Object input) {
+                if (input instanceof graphql.language.StringValue s) {
+                    return s.getValue();
+                }
+                if (input instanceof IntValue i) {
+                    return i.getValue();
+                }
+                if (input instanceof graphql.language.FloatValue f) {
+                    return f.getValue();
+                }
+                throw new graphql.schema.CoercingParseLiteralException("Expected a string or number for " + name);
+            }
+        }).build();
+    }
+
+    private static String sdl() {
+        try (InputStream in = ShopifyGraphql.class.getResourceAsStream("/shopify/admin-subset.graphqls")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The Shopify schema is missing from the sandbox", e);
+        }
+    }
+}

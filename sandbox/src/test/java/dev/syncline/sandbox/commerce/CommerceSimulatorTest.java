@@ -1,0 +1,123 @@
+package dev.syncline.sandbox.commerce;
+
+import dev.syncline.sandbox.RunningSandbox;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** WooCommerce REST and Shopify GraphQL as a migration meets them: paging, auth, validation, cost, creates, bulk. */
+class CommerceSimulatorTest extends RunningSandbox {
+
+    @BeforeEach
+    void world() {
+        given().baseUri(sandbox.url()).contentType(ContentType.JSON)
+                .body(Map.of("sharedCustomers", 100, "wooOnlyCustomers", 30, "shopifyOnlyCustomers", 20,
+                        "sharedOrders", 50, "wooOnlyOrders", 20, "shopifyOnlyOrders", 10))
+                .post("/sandbox/commerce/reset").then().statusCode(200);
+    }
+
+    @Test
+    void wooPagesAreBareArraysCountedInHeadersAndEmptyPastTheEnd() {
+        JsonPath truth = given().baseUri(sandbox.url()).queryParam("kind", "customers").queryParam("sourceOfTruth", "woocommerce")
+                .get("/sandbox/commerce/truth").then().statusCode(200).extract().jsonPath();
+        int customers = truth.getInt("sourceCount");
+        woo().queryParam("role", "all").queryParam("per_page", 100).queryParam("page", 1).get("/woo/wp-json/wc/v3/customers")
+                .then().statusCode(200).header("X-WP-Total", Integer.toString(customers))
+                .header("X-WP-TotalPages", Integer.toString((customers + 99) / 100))
+                .header("Link", containsString("rel=\"next\"")).body("$", hasSize(100)).body("[0].date_created_gmt", notNullValue());
+        woo().queryParam("role", "all").queryParam("per_page", 100).queryParam("page", 9).get("/woo/wp-json/wc/v3/customers")
+                .then().statusCode(200).body("$", hasSize(0));
+        woo().queryParam("per_page", 101).get("/woo/wp-json/wc/v3/orders").then().statusCode(400).body("code", equalTo("rest_invalid_param"));
+        woo().queryParam("per_page", 5).get("/woo/wp-json/wc/v3/orders").then().statusCode(200)
+                .body("[0].total", org.hamcrest.Matchers.instanceOf(String.class));
+        given().baseUri(sandbox.url()).auth().preemptive().basic("ck_sandbox", "wrong").get("/woo/wp-json/wc/v3/orders")
+                .then().statusCode(401).body("code", equalTo("woocommerce_rest_cannot_view"));
+        given().baseUri(sandbox.url()).queryParam("consumer_key", "ck_sandbox").queryParam("consumer_secret", "cs_sandbox")
+                .get("/woo/wp-json/wc/v3/orders").then().statusCode(200);
+    }
+
+    @Test
+    void wooRefusesASecondAccountForOneEmail() {
+        String email = woo().queryParam("per_page", 1).get("/woo/wp-json/wc/v3/customers").then().extract().path("[0].email");
+        woo().contentType(ContentType.JSON).body(Map.of("email", email.trim().toLowerCase(), "first_name", "X"))
+                .post("/woo/wp-json/wc/v3/customers").then().statusCode(400).body("code", equalTo("registration-error-email-exists"));
+        woo().contentType(ContentType.JSON).body(Map.of("email", "new.person@example.com", "first_name", "Neu"))
+                .post("/woo/wp-json/wc/v3/customers").then().statusCode(201).body("id", notNullValue());
+    }
+
+    @Test
+    void shopifyValidatesQueriesAndChargesTheirCost() {
+        shopify("{ customers(first: 10) { nodes { id email } pageInfo { hasNextPage endCursor } } }").then().statusCode(200)
+                .body("data.customers.nodes", hasSize(10)).body("data.customers.pageInfo.hasNextPage", equalTo(true))
+                .body("extensions.cost.requestedQueryCost", equalTo(12.0f))
+                .body("extensions.cost.throttleStatus.restoreRate", equalTo(100.0f));
+        shopify("{ customers(first: 10) { nodes { id shoeSize } } }").then().statusCode(200)
+                .body("errors[0].message", containsString("shoeSize"));
+        shopify("{ customers(first: 300) { nodes { id } } }").then().body("errors[0].message", containsString("cannot exceed 250"));
+        shopify("{ orders(first: 250) { nodes { id lineItems(first: 50) { nodes { sku } } } } }").then()
+                .body("errors[0].extensions.code", equalTo("MAX_COST_EXCEEDED"));
+        given().baseUri(sandbox.url()).contentType(ContentType.JSON).body(Map.of("query", "{ customers(first: 1) { nodes { id } } }"))
+                .post("/shopify/admin/api/2025-07/graphql.json").then().statusCode(401);
+    }
+
+    @Test
+    void anEmptyBucketAnswersThrottledWithTheConfiguredStatus() {
+        given().baseUri(sandbox.url()).contentType(ContentType.JSON)
+                .body(Map.of("maximumAvailable", 300, "restoreRate", 1, "throttledStatus", 429))
+                .put("/sandbox/shopify/limits").then().statusCode(200);
+        shopify("{ customers(first: 250) { nodes { id } } }").then().statusCode(200);
+        shopify("{ customers(first: 250) { nodes { id } } }").then().statusCode(429)
+                .body("errors[0].extensions.code", equalTo("THROTTLED")).body("extensions.cost.requestedQueryCost", equalTo(252.0f));
+    }
+
+    @Test
+    void aDuplicateEmailIsAUserErrorAndBulkQueriesWriteJsonLines() {
+        List<String> emails = shopify("{ customers(first: 5) { nodes { email } } }").then().extract().path("data.customers.nodes.email");
+        String taken = emails.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        String mutation = "mutation create($input: CustomerInput!) { customerCreate(input: $input) { customer { id } userErrors { field message } } }";
+        shopify(mutation, Map.of("input", Map.of("email", taken.toUpperCase()))).then().statusCode(200)
+                .body("data.customerCreate.customer", equalTo(null))
+                .body("data.customerCreate.userErrors[0].field[0]", equalTo("email"));
+        given().baseUri(sandbox.url()).header("X-Shopify-Access-Token", "shpat_sandbox_token").contentType(ContentType.JSON)
+                .body(Map.of("query", mutation, "variables", Map.of("input", Map.of("email", "neu@example.com"))))
+                .post("/shopify/admin/api/2025-07/graphql.json").then().body("data.customerCreate.customer.id", notNullValue());
+        shopify(mutation, Map.of("input", Map.of("email", "neu@example.com"))).then()
+                .body("data.customerCreate.userErrors[0].message", equalTo("Email has already been taken"));
+
+        String bulk = "mutation { bulkOperationRunQuery(query: \"{ orders { edges { node { id name lineItems { edges { node { sku } } } } } } }\") "
+                + "{ bulkOperation { id status url rootObjectCount } userErrors { message } } }";
+        JsonPath operation = shopify(bulk, Map.of()).then().statusCode(200).extract().jsonPath();
+        assertEquals("COMPLETED", operation.getString("data.bulkOperationRunQuery.bulkOperation.status"));
+        String jsonl = given().get(operation.getString("data.bulkOperationRunQuery.bulkOperation.url")).then().statusCode(200).extract().asString();
+        List<String> lines = jsonl.lines().toList();
+        assertEquals(operation.getInt("data.bulkOperationRunQuery.bulkOperation.rootObjectCount"),
+                lines.stream().filter(l -> !l.contains("__parentId")).count());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("__parentId")), "line items are child lines");
+    }
+
+    private static RequestSpecification woo() {
+        return given().baseUri(sandbox.url()).auth().preemptive().basic("ck_sandbox", "cs_sandbox");
+    }
+
+    private static io.restassured.response.Response shopify(String query) {
+        return shopify(query, Map.of());
+    }
+
+    private static io.restassured.response.Response shopify(String query, Map<String, Object> variables) {
+        return given().baseUri(sandbox.url()).header("X-Shopify-Access-Token", "shpat_sandbox_token").contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables)).post("/shopify/admin/api/2025-07/graphql.json");
+    }
+}
