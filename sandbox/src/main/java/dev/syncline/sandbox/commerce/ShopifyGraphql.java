@@ -229,6 +229,7 @@ final class ShopifyGraphql {
 
     // ---- wiring
 
+    @SuppressWarnings("unchecked")
     private RuntimeWiring wiring() {
         return RuntimeWiring.newRuntimeWiring()
                 .scalar(passThrough("DateTime")).scalar(passThrough("Decimal")).scalar(passThrough("Money"))
@@ -243,7 +244,8 @@ final class ShopifyGraphql {
                         .dataFetcher("productVariants", env -> connection(env, store.get().variants.values()))
                         .dataFetcher("customersCount", env -> count(env, store.get().customers.values()))
                         .dataFetcher("ordersCount", env -> count(env, store.get().orders.values()))
-                        .dataFetcher("node", env -> node(env.getArgument("id"))))
+                        .dataFetcher("node", env -> node(env.getArgument("id")))
+                        .dataFetcher("nodes", env -> ((List<String>) env.getArgument("ids")).stream().map(this::node).toList()))
                 .type("Order", t -> t.dataFetcher("lineItems", env -> connection(env,
                         (List<Map<String, Object>>) ((Map<?, ?>) env.getSource()).get("lineItems"))))
                 .type("Mutation", t -> t

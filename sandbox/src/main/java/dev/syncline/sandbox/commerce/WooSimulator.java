@@ -121,10 +121,20 @@ final class WooSimulator {
         Json.send(context, 200, slice);
     }
 
+    /** {@code include=1,2,3}: only these ids. */
+    private static Predicate<Map<String, Object>> included(MultiMap query) {
+        String include = query.get("include");
+        if (include == null || include.isBlank()) {
+            return r -> true;
+        }
+        java.util.Set<String> ids = java.util.Set.of(include.split(","));
+        return r -> ids.contains(r.get("id").toString());
+    }
+
     private static Predicate<Map<String, Object>> customerFilter(MultiMap query) {
         String role = query.get("role") == null ? "customer" : query.get("role");
         String email = query.get("email");
-        return c -> ("all".equals(role) || role.equals(c.get("role")))
+        return c -> included(query).test(c) && ("all".equals(role) || role.equals(c.get("role")))
                 && (email == null || email.trim().equalsIgnoreCase(((String) c.get("email")).trim()));
     }
 
@@ -134,7 +144,7 @@ final class WooSimulator {
         String after = query.get("after");
         String before = query.get("before");
         String search = query.get("search");
-        return o -> (customer == null || customer.equals(o.get("customer_id").toString()))
+        return o -> included(query).test(o) && (customer == null || customer.equals(o.get("customer_id").toString()))
                 && (after == null || date(o, gmt).isAfter(LocalDateTime.parse(after.replace("Z", ""))))
                 && (before == null || date(o, gmt).isBefore(LocalDateTime.parse(before.replace("Z", ""))))
                 && (search == null || o.toString().toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT)));

@@ -5,7 +5,8 @@ import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
 
 /**
- * Turns the default OIDC tenant off when no issuer is configured, so that a service without
+ * Turns an OIDC tenant (the default one, or a named one such as a service's web-page tenant) off
+ * when it has no issuer, so that a service without
  * OIDC_AUTH_SERVER_URL still starts and is opened by the cron secret alone.
  * An explicit quarkus.oidc.tenant-enabled always wins.
  */
@@ -17,13 +18,15 @@ public class OidcSwitch implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (!TENANT_ENABLED.equals(name) || isExplicit(value)) {
+        if (!name.startsWith("quarkus.oidc.") || !name.endsWith(".tenant-enabled") || isExplicit(value)) {
             return value;
         }
-        ConfigValue url = context.proceed(AUTH_SERVER_URL);
+        // The default tenant, or a named one (quarkus.oidc.<tenant>.tenant-enabled) by its own issuer.
+        String prefix = name.substring(0, name.length() - "tenant-enabled".length());
+        ConfigValue url = context.proceed(prefix + "auth-server-url");
         boolean configured = url != null && url.getValue() != null && !url.getValue().isBlank();
         return ConfigValue.builder()
-                .withName(TENANT_ENABLED)
+                .withName(name)
                 .withValue(Boolean.toString(configured))
                 .withConfigSourceName("syncline-oidc-switch")
                 .build();

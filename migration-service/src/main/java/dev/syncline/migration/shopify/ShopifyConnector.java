@@ -1,0 +1,563 @@
+package dev.syncline.migration.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncline.commons.upstream.Upstream;
+import dev.syncline.commons.upstream.UpstreamRefused;
+import dev.syncline.commons.upstream.UpstreamUnavailable;
+import dev.syncline.commons.upstream.Upstreams;
+import dev.syncline.migration.MigrationConfig;
+import dev.syncline.migration.store.Created;
+import dev.syncline.migration.store.Platform;
+import dev.syncline.migration.store.StoreConnector;
+import dev.syncline.migration.store.StoreCustomer;
+import dev.syncline.migration.store.StoreOrder;
+import io.quarkus.logging.Log;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.parsetools.RecordParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Shopify store through the Admin GraphQL API. Every request first reserves its cost from the
+ * app's leaky bucket as Shopify last reported it and waits for the bucket to refill; an answer of
+ * THROTTLED (with HTTP 200 or 429) waits for the points and asks again, without counting as a
+ * failure. Customers are read in pages of 250, or with a bulk operation (streamed JSONL) from
+ * SHOPIFY_BULK_THRESHOLD customers on; orders in pages of 25 (Shopify's 1,000-point query limit).
+ * Duplicates come back as userErrors and are mapped to the existing customer; a create whose
+ * answer never came is looked up (by email, or by the source tag of an order) before it is tried again.
+ */
+@ApplicationScoped
+public class ShopifyConnector implements StoreConnector {
+
+    static final String SOURCE_TAG = "syncline-source:";
+    static final String DRAFT_WARNING = "Created as draft order - requires manual completion";
+    private static final int MAX_THROTTLED = 60;
+
+    private final ShopifyApi api;
+    private final HttpClient bulkDownloads;
+    private final String version;
+    private final String token;
+    private final int bulkThreshold;
+    private final Upstream shopify;
+    private final Upstream creates;
+    private final ObjectMapper mapper;
+    private final ShopifyThrottle throttle = new ShopifyThrottle();
+    private final Map<String, Double> costs = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> variantBySku = new ConcurrentHashMap<>();
+    private final AtomicLong pointsUsed = new AtomicLong();
+    private final AtomicLong throttledAnswers = new AtomicLong();
+
+    public ShopifyConnector(MigrationConfig config, Upstreams upstreams, ObjectMapper mapper, Vertx vertx) {
+        this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.shopify().url()))
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build(ShopifyApi.class);
+        this.bulkDownloads = vertx.createHttpClient();
+        this.version = config.shopify().apiVersion();
+        this.token = config.shopify().accessToken().orElse("");
+        this.bulkThreshold = config.shopify().bulkThreshold();
+        this.shopify = upstreams.named("shopify", "Shopify");
+        this.creates = upstreams.named("shopify-create", "Shopify");
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SHOPIFY;
+    }
+
+    /** Points this service spent and THROTTLED answers it got, for the benchmark and the log. */
+    public long pointsUsed() {
+        return pointsUsed.get();
+    }
+
+    public long throttledAnswers() {
+        return throttledAnswers.get();
+    }
+
+    // ---- reading
+
+    @Override
+    public Multi<List<StoreCustomer>> customers() {
+        return query(ShopifyQueries.CUSTOMERS_COUNT, Map.of(), 1, shopify).onItem().transformToMulti(count -> {
+            JsonNode counted = count.path("customersCount");
+            boolean large = counted.path("count").asInt() >= bulkThreshold || "AT_LEAST".equals(counted.path("precision").asText());
+            return large ? bulkCustomers() : customerPages();
+        });
+    }
+
+    private Multi<List<StoreCustomer>> customerPages() {
+        return cursorPages(ShopifyQueries.CUSTOMERS, "customers", 250, 502)
+                .map(nodes -> nodes.stream().map(ShopifyConnector::customer).toList());
+    }
+
+    /** A bulk operation: started, polled until it completed, its JSONL read line by line in pages of 500. */
+    private Multi<List<StoreCustomer>> bulkCustomers() {
+        return query(ShopifyQueries.CUSTOMERS_BULK, Map.of(), 10, shopify)
+                .map(data -> {
+                    JsonNode payload = data.path("bulkOperationRunQuery");
+                    refuseOnUserErrors(payload, "start a bulk export of the customers");
+                    return payload.path("bulkOperation").path("id").asText();
+                })
+                .chain(this::awaitBulk)
+                .onItem().transformToMulti(url -> jsonLines(url))
+                .map(line -> customer(read(line)))
+                .group().intoLists().of(500);
+    }
+
+    private Uni<String> awaitBulk(String id) {
+        return query(ShopifyQueries.BULK_OPERATION, Map.of("id", id), 1, shopify)
+                .map(data -> data.path("node"))
+                .chain(operation -> switch (operation.path("status").asText()) {
+                    case "COMPLETED" -> Uni.createFrom().item(operation.path("url").asText(""));
+                    case "FAILED", "CANCELED", "EXPIRED" -> Uni.createFrom().failure(new UpstreamUnavailable(
+                            "Shopify's bulk export ended " + operation.path("status").asText() + " (" + operation.path("errorCode").asText("") + ")"));
+                    default -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500)).chain(() -> awaitBulk(id));
+                });
+    }
+
+    private Multi<String> jsonLines(String url) {
+        if (url.isBlank()) {
+            return Multi.createFrom().empty();
+        }
+        URI uri = URI.create(url);
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
+        return bulkDownloads.request(request).chain(r -> r.send())
+                .onFailure().transform(shopify::unreachable)
+                .onItem().transformToMulti(response -> {
+                    if (response.statusCode() >= 300) {
+                        return Multi.createFrom().failure(new UpstreamUnavailable("Shopify's bulk result at " + uri.getHost()
+                                + " answered HTTP " + response.statusCode()));
+                    }
+                    return RecordParser.newDelimited("\n", response).toMulti().map(buffer -> buffer.toString().trim())
+                            .filter(line -> !line.isEmpty());
+                });
+    }
+
+    @Override
+    public Multi<List<StoreOrder>> orders() {
+        return cursorPages(ShopifyQueries.ORDERS, "orders", 25, 902)
+                .onItem().transformToUniAndConcatenate(nodes -> Multi.createFrom().iterable(nodes)
+                        .onItem().transformToUniAndConcatenate(this::withAllLines)
+                        .collect().asList());
+    }
+
+    /** An order with more line items than one page holds has the rest counted with a query of its own. */
+    private Uni<StoreOrder> withAllLines(JsonNode node) {
+        if (!node.path("lineItems").path("pageInfo").path("hasNextPage").asBoolean()) {
+            return Uni.createFrom().item(order(node, node.path("lineItems").path("nodes")));
+        }
+        return query(ShopifyQueries.ORDER_LINE_COUNT, Map.of("id", node.path("id").asText()), 252, shopify)
+                .map(data -> order(node, data.path("node").path("lineItems").path("nodes")));
+    }
+
+    private Multi<List<JsonNode>> cursorPages(String document, String field, int first, double estimate) {
+        String[] after = {null};
+        boolean[] done = {false};
+        return Multi.createBy().repeating()
+                .uni(() -> after, cursor -> {
+                    Map<String, Object> variables = new LinkedHashMap<>();
+                    variables.put("first", first);
+                    variables.put("after", cursor[0]);
+                    return query(document, variables, estimate, shopify).map(data -> {
+                        JsonNode connection = data.path(field);
+                        cursor[0] = connection.path("pageInfo").path("endCursor").asText(null);
+                        done[0] = !connection.path("pageInfo").path("hasNextPage").asBoolean();
+                        List<JsonNode> nodes = new ArrayList<>();
+                        connection.path("nodes").forEach(nodes::add);
+                        return nodes;
+                    });
+                })
+                .whilst(page -> !done[0])
+                .filter(page -> !page.isEmpty());
+    }
+
+    @Override
+    public Uni<Map<String, StoreCustomer>> customersById(List<String> ids) {
+        return byIds(ids, 50, ShopifyQueries.CUSTOMER_NODES, 60, node -> customer(node));
+    }
+
+    @Override
+    public Uni<Map<String, StoreOrder>> ordersById(List<String> ids) {
+        return byIds(ids, 3, ShopifyQueries.ORDER_NODES, 920, node -> order(node, node.path("lineItems").path("nodes")));
+    }
+
+    private <R> Uni<Map<String, R>> byIds(List<String> ids, int chunk, String document, double estimate,
+                                         java.util.function.Function<JsonNode, R> map) {
+        List<String> valid = ids.stream().filter(id -> id.startsWith("gid://shopify/")).toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i += chunk) {
+            chunks.add(valid.subList(i, Math.min(valid.size(), i + chunk)));
+        }
+        Map<String, R> found = new LinkedHashMap<>();
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(part -> query(document, Map.of("ids", part), estimate, shopify))
+                .invoke(data -> data.path("nodes").forEach(node -> {
+                    if (node.hasNonNull("id")) {
+                        found.put(node.path("id").asText(), map.apply(node));
+                    }
+                }))
+                .collect().last().replaceWith(found);
+    }
+
+    @Override
+    public Uni<Optional<String>> customerIdByEmail(String email) {
+        return search(ShopifyQueries.CUSTOMER_SEARCH, "customers", "email:" + email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private Uni<Optional<String>> search(String document, String field, String searchQuery) {
+        return query(document, Map.of("query", searchQuery), 6, shopify)
+                .map(data -> {
+                    JsonNode nodes = data.path(field).path("nodes");
+                    return nodes.isEmpty() ? Optional.<String>empty() : Optional.of(nodes.get(0).path("id").asText());
+                });
+    }
+
+    // ---- writing
+
+    @Override
+    public Uni<Created> createCustomer(StoreCustomer c, String sourceReference) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        putIfPresent(input, "email", c.email() == null ? null : c.email().trim().toLowerCase(Locale.ROOT));
+        putIfPresent(input, "phone", e164(c.phone()));
+        putIfPresent(input, "firstName", c.firstName());
+        putIfPresent(input, "lastName", c.lastName());
+        input.put("tags", List.of(SOURCE_TAG + sourceReference));
+        if (c.address1() != null) {
+            Map<String, Object> address = new LinkedHashMap<>();
+            putIfPresent(address, "address1", c.address1());
+            putIfPresent(address, "city", c.city());
+            putIfPresent(address, "zip", c.zip());
+            putIfPresent(address, "countryCode", c.country());
+            input.put("addresses", List.of(address));
+        }
+        return query(ShopifyQueries.CUSTOMER_CREATE, Map.of("input", input), 10, creates)
+                .chain(data -> {
+                    JsonNode payload = data.path("customerCreate");
+                    JsonNode errors = payload.path("userErrors");
+                    if (errors.isEmpty()) {
+                        return Uni.createFrom().item(Created.created(payload.path("customer").path("id").asText(), List.of()));
+                    }
+                    if (taken(errors, "email") && c.email() != null) {
+                        return existing(customerIdByEmail(c.email()), "email " + c.email());
+                    }
+                    if (taken(errors, "phone") && input.get("phone") != null) {
+                        return existing(search(ShopifyQueries.CUSTOMER_SEARCH, "customers", "phone:" + input.get("phone")),
+                                "phone " + input.get("phone"));
+                    }
+                    return Uni.createFrom().failure(new UpstreamRefused("Shopify refused the customer: " + messages(errors)));
+                })
+                .onFailure(UpstreamUnavailable.class).recoverWithUni(lost -> (c.email() == null
+                        ? search(ShopifyQueries.CUSTOMER_SEARCH, "customers", "tag:'" + SOURCE_TAG + sourceReference + "'")
+                        : customerIdByEmail(c.email()))
+                        .chain(found -> found.isPresent()
+                                ? Uni.createFrom().item(new Created(found.get(), Created.How.FOUND_AFTER_TIMEOUT, List.of()))
+                                : Uni.createFrom().failure(lost)));
+    }
+
+    private static Uni<Created> existing(Uni<Optional<String>> lookup, String what) {
+        return lookup.map(found -> new Created(found.orElseThrow(() -> new UpstreamRefused(
+                "Shopify says the " + what + " has been taken, but no customer with it was found")), Created.How.EXISTED, List.of()));
+    }
+
+    @Override
+    public Uni<Created> createOrder(StoreOrder o, String customerId, String sourceReference, boolean draft) {
+        return Multi.createFrom().iterable(o.lines())
+                .onItem().transformToUniAndConcatenate(line -> variantId(line.sku()).map(variant -> Map.entry(line, variant)))
+                .collect().asList()
+                .chain(lines -> draft ? draft(o, customerId, sourceReference, lines) : order(o, customerId, sourceReference, lines));
+    }
+
+    private Uni<Created> order(StoreOrder o, String customerId, String sourceReference,
+                               List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
+        List<String> warnings = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (var entry : lines) {
+            StoreOrder.Line line = entry.getKey();
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("quantity", line.quantity());
+            if (entry.getValue().isPresent()) {
+                item.put("variantId", entry.getValue().get());
+            } else {
+                item.put("title", line.title());
+                putIfPresent(item, "sku", line.sku());
+                item.put("priceSet", money(line.unitPrice(), o.currency()));
+                warnings.add("SKU " + (line.sku() == null ? "(none)" : line.sku()) + " has no variant in Shopify; added as a custom line item");
+            }
+            items.add(item);
+        }
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("name", o.number() == null ? null : (o.number().startsWith("#") ? o.number() : "#" + o.number()));
+        putIfPresent(order, "email", o.email());
+        order.put("currency", o.currency());
+        order.put("processedAt", o.createdAt().toString());
+        order.put("financialStatus", o.financialStatus().toUpperCase(Locale.ROOT));
+        order.put("fulfillmentStatus", "fulfilled".equals(o.fulfillmentStatus()) ? "FULFILLED" : null);
+        order.put("lineItems", items);
+        if ("paid".equals(o.financialStatus())) {
+            order.put("transactions", List.of(Map.of("kind", "SALE", "status", "SUCCESS", "gateway", "migration",
+                    "amountSet", money(o.totalPrice(), o.currency()), "processedAt", o.createdAt().toString())));
+        }
+        if (customerId != null) {
+            order.put("customer", Map.of("toAssociate", Map.of("id", customerId)));
+        }
+        order.put("tags", List.of(SOURCE_TAG + sourceReference));
+        order.put("note", "Migrated from " + sourceReference);
+        Map<String, Object> options = Map.of("sendReceipt", false, "sendFulfillmentReceipt", false, "inventoryBehaviour", "BYPASS");
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("order", order);
+        variables.put("options", options);
+        return query(ShopifyQueries.ORDER_CREATE, variables, 10, creates)
+                .map(data -> {
+                    JsonNode payload = data.path("orderCreate");
+                    refuseOnUserErrors(payload, "create the order");
+                    return Created.created(payload.path("order").path("id").asText(), warnings);
+                })
+                .onFailure(UpstreamUnavailable.class).recoverWithUni(lost -> orderBySource(sourceReference)
+                        .chain(found -> found.isPresent()
+                                ? Uni.createFrom().item(new Created(found.get(), Created.How.FOUND_AFTER_TIMEOUT, warnings))
+                                : Uni.createFrom().failure(lost)));
+    }
+
+    private Uni<Created> draft(StoreOrder o, String customerId, String sourceReference,
+                               List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
+        List<String> warnings = new ArrayList<>(List.of(DRAFT_WARNING));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (var entry : lines) {
+            StoreOrder.Line line = entry.getKey();
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("quantity", line.quantity());
+            if (entry.getValue().isPresent()) {
+                item.put("variantId", entry.getValue().get());
+            } else {
+                item.put("title", line.title());
+                item.put("originalUnitPrice", line.unitPrice().toPlainString());
+                warnings.add("SKU " + (line.sku() == null ? "(none)" : line.sku()) + " has no variant in Shopify; added as a custom line item");
+            }
+            items.add(item);
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        putIfPresent(input, "email", o.email());
+        putIfPresent(input, "customerId", customerId);
+        input.put("note", "Migrated from " + sourceReference);
+        input.put("tags", List.of(SOURCE_TAG + sourceReference));
+        input.put("lineItems", items);
+        return query(ShopifyQueries.DRAFT_ORDER_CREATE, Map.of("input", input), 10, creates)
+                .map(data -> {
+                    JsonNode payload = data.path("draftOrderCreate");
+                    refuseOnUserErrors(payload, "create the draft order");
+                    return Created.created(payload.path("draftOrder").path("id").asText(), warnings);
+                });
+    }
+
+    @Override
+    public Uni<Optional<String>> orderIdBySource(StoreOrder order, String sourceReference) {
+        return orderBySource(sourceReference);
+    }
+
+    private Uni<Optional<String>> orderBySource(String sourceReference) {
+        return search(ShopifyQueries.ORDER_SEARCH, "orders", "tag:'" + SOURCE_TAG + sourceReference + "'");
+    }
+
+    private Uni<Optional<String>> variantId(String sku) {
+        if (sku == null || sku.isBlank()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Optional<String> known = variantBySku.get(sku);
+        return known != null ? Uni.createFrom().item(known)
+                : query(ShopifyQueries.VARIANT_BY_SKU, Map.of("query", "sku:" + sku), 3, shopify)
+                        .map(data -> {
+                            JsonNode nodes = data.path("productVariants").path("nodes");
+                            return nodes.isEmpty() ? Optional.<String>empty() : Optional.of(nodes.get(0).path("id").asText());
+                        })
+                        .invoke(found -> variantBySku.put(sku, found));
+    }
+
+    // ---- one request under the bucket
+
+    /**
+     * Sends one document: waits for the points (the cost Shopify reported for this document last
+     * time, else {@code estimate}), asks again after THROTTLED, and answers the {@code data}.
+     */
+    private Uni<JsonNode> query(String document, Map<String, Object> variables, double estimate, Upstream upstream) {
+        return query(document, variables, estimate, upstream, 0);
+    }
+
+    private Uni<JsonNode> query(String document, Map<String, Object> variables, double estimate, Upstream upstream, int throttled) {
+        double cost = costs.getOrDefault(document, estimate);
+        Duration wait = throttle.reserve(cost);
+        Uni<Void> ready = wait.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("query", document);
+        request.put("variables", variables);
+        return ready.chain(() -> upstream.call(() -> api.graphql(version, token, request)
+                        .onFailure(WebApplicationException.class).recoverWithItem(e -> ((WebApplicationException) e).getResponse())
+                        .onFailure().transform(upstream::unreachable)
+                        .map(response -> answer(response, upstream))))
+                .chain(body -> {
+                    JsonNode costInfo = body.path("extensions").path("cost");
+                    throttle.observe(costInfo);
+                    if (costInfo.has("requestedQueryCost")) {
+                        costs.put(document, costInfo.path("requestedQueryCost").asDouble());
+                    }
+                    if (isThrottled(body)) {
+                        throttledAnswers.incrementAndGet();
+                        if (throttled >= MAX_THROTTLED) {
+                            return Uni.createFrom().failure(new UpstreamUnavailable("Shopify kept answering THROTTLED ("
+                                    + MAX_THROTTLED + " times); its cost bucket does not refill"));
+                        }
+                        Duration refill = throttle.untilAvailable(costInfo.path("requestedQueryCost").asDouble(cost));
+                        Log.debugf("Shopify answered THROTTLED; waiting %d ms", refill.toMillis());
+                        return Uni.createFrom().voidItem().onItem().delayIt().by(refill)
+                                .chain(() -> query(document, variables, estimate, upstream, throttled + 1));
+                    }
+                    pointsUsed.addAndGet((long) costInfo.path("actualQueryCost").asDouble(0));
+                    if (body.has("errors") && !body.path("errors").isEmpty()) {
+                        return Uni.createFrom().failure(new UpstreamRefused("Shopify refused the request: " + messages(body.path("errors"))));
+                    }
+                    return Uni.createFrom().item(body.path("data"));
+                });
+    }
+
+    /** The answer's body; THROTTLED (with 200 or 429) is an answer, other non-success statuses are failures. */
+    private JsonNode answer(Response response, Upstream upstream) {
+        String text = response.readEntity(String.class);
+        JsonNode body;
+        try {
+            body = mapper.readTree(text == null || text.isBlank() ? "{}" : text);
+        } catch (IOException e) {
+            throw upstream.unreadable("an answer", e);
+        }
+        if (response.getStatus() == 429 && isThrottled(body)) {
+            upstream.answered(429);
+            return body;
+        }
+        if (response.getStatus() >= 300) {
+            throw upstream.status(response.getStatus(), response.getHeaderString("Retry-After"),
+                    body.path("errors").isTextual() ? body.path("errors").asText() : messages(body.path("errors")));
+        }
+        upstream.answered(response.getStatus());
+        return body;
+    }
+
+    private static boolean isThrottled(JsonNode body) {
+        for (JsonNode error : body.path("errors")) {
+            if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean taken(JsonNode errors, String field) {
+        for (JsonNode error : errors) {
+            if (error.path("field").toString().contains("\"" + field + "\"") && error.path("message").asText().contains("taken")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuseOnUserErrors(JsonNode payload, String what) {
+        if (!payload.path("userErrors").isEmpty()) {
+            throw new UpstreamRefused("Shopify refused to " + what + ": " + messages(payload.path("userErrors")));
+        }
+    }
+
+    private static String messages(JsonNode errors) {
+        List<String> messages = new ArrayList<>();
+        errors.forEach(e -> {
+            String field = e.path("field").isArray() && !e.path("field").isEmpty() ? e.path("field").get(e.path("field").size() - 1).asText() + ": " : "";
+            messages.add(field + e.path("message").asText());
+        });
+        return messages.isEmpty() ? "no reason given" : String.join("; ", messages);
+    }
+
+    private JsonNode read(String line) {
+        try {
+            return mapper.readTree(line);
+        } catch (IOException e) {
+            throw shopify.unreadable("a bulk result line", e);
+        }
+    }
+
+    static StoreCustomer customer(JsonNode n) {
+        JsonNode a = n.path("defaultAddress");
+        return new StoreCustomer(n.path("id").asText(), text(n, "email"), text(n, "firstName"), text(n, "lastName"), text(n, "phone"),
+                text(a, "address1"), text(a, "city"), text(a, "zip"), text(a, "countryCodeV2"));
+    }
+
+    static StoreOrder order(JsonNode n, JsonNode lineNodes) {
+        List<StoreOrder.Line> lines = new ArrayList<>();
+        lineNodes.forEach(l -> lines.add(new StoreOrder.Line(text(l, "sku"), l.path("title").asText(""), l.path("quantity").asInt(1),
+                new BigDecimal(l.path("originalUnitPriceSet").path("shopMoney").path("amount").asText("0")))));
+        JsonNode customer = n.path("customer");
+        String financial = text(n, "displayFinancialStatus");
+        return new StoreOrder(n.path("id").asText(), n.path("name").asText(), text(n, "email"),
+                new BigDecimal(n.path("totalPriceSet").path("shopMoney").path("amount").asText("0")), n.path("currencyCode").asText("EUR"),
+                OffsetDateTime.parse(n.path("processedAt").asText(n.path("createdAt").asText())).toInstant(),
+                financial == null ? "pending" : financial.toLowerCase(Locale.ROOT),
+                "FULFILLED".equals(text(n, "displayFulfillmentStatus")) ? "fulfilled" : "unfulfilled",
+                text(customer, "id"), text(customer, "firstName"), text(customer, "lastName"),
+                text(n, "phone") != null ? text(n, "phone") : text(customer, "phone"), lines);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    private static Map<String, Object> money(BigDecimal amount, String currency) {
+        return Map.of("shopMoney", Map.of("amount", amount.toPlainString(), "currencyCode", currency == null ? "EUR" : currency));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** Shopify wants phones in E.164; a German national number gets +49, anything unreadable is left out. */
+    static String e164(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9+]", "");
+        if (digits.startsWith("+")) {
+            return digits.matches("\\+[1-9]\\d{6,14}") ? digits : null;
+        }
+        if (digits.startsWith("00")) {
+            return "+" + digits.substring(2);
+        }
+        if (digits.startsWith("0") && digits.length() > 6) {
+            return "+49" + digits.substring(1);
+        }
+        return null;
+    }
+
+    /** The restore rate Shopify last reported (points per second). */
+    public double restoreRate() {
+        return throttle.restoreRate();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.syncline.migration.shopify;
+
+/** The GraphQL documents the migration sends, each within Shopify's single-query cost limit. */
+final class ShopifyQueries {
+
+    private ShopifyQueries() {
+    }
+
+    static final String CUSTOMER_FIELDS = "id email firstName lastName phone defaultAddress { address1 city zip countryCodeV2 }";
+
+    /** 2 + 250 × 2 = 502 points. */
+    static final String CUSTOMERS = "query customers($first: Int!, $after: String) { customers(first: $first, after: $after, sortKey: ID) "
+            + "{ nodes { " + CUSTOMER_FIELDS + " } pageInfo { hasNextPage endCursor } } }";
+
+    static final String CUSTOMERS_COUNT = "query customersCount { customersCount { count precision } }";
+
+    static final String CUSTOMERS_BULK = "mutation customersBulk { bulkOperationRunQuery(query: \"{ customers { edges { node { "
+            + CUSTOMER_FIELDS + " } } } }\") { bulkOperation { id status } userErrors { field message } } }";
+
+    static final String BULK_OPERATION = "query bulkOperation($id: ID!) { node(id: $id) { ... on BulkOperation "
+            + "{ id status errorCode objectCount url } } }";
+
+    static final String ORDER_FIELDS = "id name email phone createdAt processedAt currencyCode "
+            + "totalPriceSet { shopMoney { amount currencyCode } } displayFinancialStatus displayFulfillmentStatus "
+            + "customer { id firstName lastName email phone } "
+            + "lineItems(first: %d) { nodes { sku title quantity originalUnitPriceSet { shopMoney { amount } } } pageInfo { hasNextPage } }";
+
+    /** 2 + 25 × (1 + 2 + 1 + 2 + 10 × 3) = 902 points. */
+    static final String ORDERS = "query orders($first: Int!, $after: String) { orders(first: $first, after: $after, sortKey: ID) "
+            + "{ nodes { " + ORDER_FIELDS.formatted(10) + " } pageInfo { hasNextPage endCursor } } }";
+
+    static final String ORDER_LINE_COUNT = "query lineCount($id: ID!) { node(id: $id) { ... on Order { lineItems(first: 250) { nodes { sku } } } } }";
+
+    static final String CUSTOMER_NODES = "query customerNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on Customer { " + CUSTOMER_FIELDS + " } } }";
+
+    /** One order with up to 100 line items: about 306 points, so orders are read by id in threes. */
+    static final String ORDER_NODES = "query orderNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { "
+            + ORDER_FIELDS.formatted(100) + " } } }";
+
+    static final String CUSTOMER_SEARCH = "query customerSearch($query: String!) { customers(first: 2, query: $query) { nodes { id email } } }";
+
+    static final String ORDER_SEARCH = "query orderSearch($query: String!) { orders(first: 2, query: $query) { nodes { id name } } }";
+
+    static final String VARIANT_BY_SKU = "query variantBySku($query: String!) { productVariants(first: 1, query: $query) { nodes { id sku } } }";
+
+    static final String CUSTOMER_CREATE = "mutation customerCreate($input: CustomerInput!) { customerCreate(input: $input) "
+            + "{ customer { id } userErrors { field message } } }";
+
+    static final String ORDER_CREATE = "mutation orderCreate($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) "
+            + "{ orderCreate(order: $order, options: $options) { order { id name } userErrors { field message } } }";
+
+    static final String DRAFT_ORDER_CREATE = "mutation draftOrderCreate($input: DraftOrderInput!) { draftOrderCreate(input: $input) "
+            + "{ draftOrder { id name } userErrors { field message } } }";
+}
