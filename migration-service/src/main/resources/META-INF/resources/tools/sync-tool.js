@@ -10,6 +10,8 @@
   const PAGE_SIZE = 50;
   const $ = (id) => document.getElementById(id);
   const titles = { woocommerce: 'WooCommerce', shopify: 'Shopify' };
+  const OUTCOMES = { created: 'migrated', draft: 'draft created', alreadyMigrated: 'already migrated',
+    existed: 'already there, linked', foundAfterTimeout: 'migrated (confirmed after a timeout)' };
 
   let comparison = null;   // the last compare answer (one page)
   let source = 'woocommerce';
@@ -65,6 +67,8 @@
     }
   });
 
+  function orderLabel(number) { return String(number).startsWith('#') ? number : '#' + number; }
+
   function other(platform) { return platform === 'woocommerce' ? 'shopify' : 'woocommerce'; }
 
   function render() {
@@ -95,11 +99,12 @@
   function renderRows() {
     const rows = comparison.differences.map((d) => {
       const id = orders ? d.sourceOrderId : d.sourceCustomerId;
-      const label = orders ? ('#' + d.orderNumber) : (d.email || (d.firstName + ' ' + d.lastName));
+      const label = orders ? orderLabel(d.orderNumber) : (d.email || (d.firstName + ' ' + d.lastName));
       const tr = document.createElement('tr');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.className = 'row-select';
+      box.dataset.id = id;
       box.checked = selected.has(id);
       box.setAttribute('aria-label', 'Select ' + label);
       box.addEventListener('change', () => { toggle(id, label, box.checked); });
@@ -131,7 +136,8 @@
     $('page-label').textContent = 'Page ' + comparison.page + ' of ' + pages + ' (' + comparison.totalDifferences + ' ' + nouns + ')';
     $('previous').disabled = comparison.page <= 1;
     $('next').disabled = comparison.page >= pages;
-    $('select-all').checked = rows.length > 0 && comparison.differences.every((d) => selected.has(orders ? d.sourceOrderId : d.sourceCustomerId));
+    const selectable = comparison.differences.filter((d) => d.matchStatus !== 'ambiguous');
+    $('select-all').checked = selectable.length > 0 && selectable.every((d) => selected.has(orders ? d.sourceOrderId : d.sourceCustomerId));
     updateSelection();
   }
 
@@ -147,12 +153,13 @@
   }
 
   $('select-all').addEventListener('change', () => {
+    // Ambiguous records have a candidate in the other store: they are chosen one by one, never in bulk.
     const on = $('select-all').checked;
-    comparison.differences.forEach((d) => {
+    comparison.differences.filter((d) => d.matchStatus !== 'ambiguous').forEach((d) => {
       const id = orders ? d.sourceOrderId : d.sourceCustomerId;
-      toggle(id, orders ? '#' + d.orderNumber : (d.email || id), on);
+      toggle(id, orders ? orderLabel(d.orderNumber) : (d.email || id), on);
     });
-    document.querySelectorAll('.row-select').forEach((box) => { box.checked = on; });
+    document.querySelectorAll('.row-select').forEach((box) => { box.checked = selected.has(box.dataset.id); });
   });
 
   async function goTo(page) {
@@ -221,10 +228,10 @@
       + (view.error ? ' ' + view.error : '');
     $('outcome-rows').replaceChildren(...view.results.map((r) => {
       const tr = document.createElement('tr');
-      const name = document.createElement('td'); name.textContent = orders ? '#' + r.orderNumber : r.email;
+      const name = document.createElement('td'); name.textContent = orders ? orderLabel(r.orderNumber) : (r.email || r.sourceId);
       const result = document.createElement('td');
       result.className = r.success ? 'ok' : 'failed';
-      result.textContent = r.success ? (r.how === 'alreadyMigrated' ? 'already migrated' : r.how === 'existed' ? 'existed' : 'migrated') : 'failed';
+      result.textContent = r.success ? (OUTCOMES[r.how] || 'migrated') : 'failed';
       const id = document.createElement('td'); id.textContent = (orders ? r.newOrderId : r.newCustomerId) || '';
       const details = document.createElement('td');
       details.textContent = [r.error].concat(r.warnings || []).filter(Boolean).join(' · ');

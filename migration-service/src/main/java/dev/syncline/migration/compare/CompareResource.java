@@ -1,6 +1,5 @@
 package dev.syncline.migration.compare;
 
-import dev.syncline.commons.run.RunFailedException;
 import dev.syncline.commons.run.RunTrigger;
 import dev.syncline.commons.security.Roles;
 import dev.syncline.migration.store.Platform;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -75,7 +75,8 @@ public class CompareResource {
     @Path("/customers/compare/{id: [0-9]+}.csv")
     @Produces("text/csv")
     @Operation(summary = "A customer comparison's differences as CSV")
-    public Uni<Multi<String>> customerCsv(@RestPath long id) {
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"customer-differences.csv\"")
+    public Multi<String> customerCsv(@RestPath long id) {
         return comparisons.csv(CompareKind.CUSTOMERS, id);
     }
 
@@ -83,7 +84,8 @@ public class CompareResource {
     @Path("/orders/compare/{id: [0-9]+}.csv")
     @Produces("text/csv")
     @Operation(summary = "An order comparison's differences as CSV")
-    public Uni<Multi<String>> orderCsv(@RestPath long id) {
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"order-differences.csv\"")
+    public Multi<String> orderCsv(@RestPath long id) {
         return comparisons.csv(CompareKind.ORDERS, id);
     }
 
@@ -91,7 +93,6 @@ public class CompareResource {
         Platform source = Platform.of("sourceOfTruth", request.sourceOfTruth());
         return comparisons.start(kind, source, RunTrigger.of(identity)).chain(handle -> Boolean.TRUE.equals(request.async())
                 ? Uni.createFrom().item(RestResponse.accepted(Comparisons.started(kind, handle.runId())))
-                : handle.result().onFailure().transform(failure -> new RunFailedException(handle.runId(), failure))
-                        .chain(() -> comparisons.inline(kind, handle.runId())).map(RestResponse::ok));
+                : comparisons.inline(kind, handle).map(RestResponse::ok));
     }
 }

@@ -66,7 +66,7 @@ public class ComparisonStore {
         }
         return tx.preparedQuery("""
                         insert into comparison_record (run_id, side, position, record_id, key1, key2, payload)
-                        select $1, $2, $3 + r.n - 1, r.id, r.k1, r.k2, r.payload::jsonb
+                        select $1, $2::text, $3::bigint + r.n - 1, r.id, r.k1, r.k2, r.payload::jsonb
                         from unnest($4::text[], $5::text[], $6::text[], $7::text[]) with ordinality as r(id, k1, k2, payload, n)""")
                 .execute(Tuple.from(new Object[] {runId, Character.toString(side), firstPosition, ids, key1, key2, payloads}))
                 .replaceWithVoid();
@@ -78,10 +78,10 @@ public class ComparisonStore {
                         insert into comparison_difference (run_id, position, source_id, match_status, match_note, candidates, payload)
                         select $1, row_number() over (order by m.position), m.record_id,
                                case when m.by1 >= 2 or (m.by1 = 0 and m.by2 >= 2) then 'ambiguous' else 'onlyInSource' end,
-                               case when m.by1 >= 2 then format('%s %s %ss have this %s', m.by1, $2, $3, $4)
-                                    when m.by2 >= 2 then format('%s %s %ss have this %s', m.by2, $2, $3, $5)
-                                    when m.key2 is null then format('No %s %s has this %s; there is no %s to match by', $2, $3, $4, $5)
-                                    else format('No %s %s has this %s or this %s', $2, $3, $4, $5) end,
+                               case when m.by1 >= 2 then format('%s %s %ss have this %s', m.by1, $2::text, $3::text, $4::text)
+                                    when m.by2 >= 2 then format('%s %s %ss have this %s', m.by2, $2::text, $3::text, $5::text)
+                                    when m.key2 is null then format('No %s %s has this %s; there is no %s to match by', $2::text, $3::text, $4::text, $5::text)
+                                    else format('No %s %s has this %s or this %s', $2::text, $3::text, $4::text, $5::text) end,
                                case when m.by1 >= 2 then m.ids1 when m.by1 = 0 and m.by2 >= 2 then m.ids2 else '{}' end,
                                m.payload
                         from (select s.position, s.record_id, s.key2, s.payload,

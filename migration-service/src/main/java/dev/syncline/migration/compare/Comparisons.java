@@ -1,6 +1,7 @@
 package dev.syncline.migration.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncline.commons.run.RunFailedException;
 import dev.syncline.commons.run.RunHandle;
 import dev.syncline.commons.run.RunRequest;
 import dev.syncline.commons.run.RunTrigger;
@@ -47,9 +48,15 @@ public class Comparisons {
         return new CompareAnswer(List.of(), null, id, "running", null, 1, 0, 0, false, "/api/" + kind.key + "/compare/" + id + ".csv");
     }
 
+    /** Waits for a started comparison and answers its first page; a failed run is a problem naming the run. */
+    public Uni<CompareAnswer> firstPage(CompareKind kind, RunHandle<ComparisonStore.Stored> handle, int size) {
+        return handle.result().onFailure().transform(failure -> new RunFailedException(handle.runId(), failure))
+                .chain(() -> page(kind, handle.runId(), 1, size));
+    }
+
     /** The default answer: every difference inline up to MIGRATION_INLINE_DIFFERENCES, else the first page of that size. */
-    public Uni<CompareAnswer> inline(CompareKind kind, long id) {
-        return page(kind, id, 1, config.inlineDifferences());
+    public Uni<CompareAnswer> inline(CompareKind kind, RunHandle<ComparisonStore.Stored> handle) {
+        return firstPage(kind, handle, config.inlineDifferences());
     }
 
     public Uni<CompareAnswer> page(CompareKind kind, long id, int page, int size) {
@@ -62,9 +69,9 @@ public class Comparisons {
         }));
     }
 
-    /** Every difference as CSV, read from the snapshot a chunk at a time. */
-    public Uni<Multi<String>> csv(CompareKind kind, long id) {
-        return stored(kind, id).map(stored -> {
+    /** Every difference as CSV, read from the snapshot a chunk at a time (an unknown id fails before the first line). */
+    public Multi<String> csv(CompareKind kind, long id) {
+        return stored(kind, id).onItem().transformToMulti(stored -> {
             int[] offset = {0};
             boolean[] done = {false};
             Multi<String> rows = Multi.createBy().repeating()

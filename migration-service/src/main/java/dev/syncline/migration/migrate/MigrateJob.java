@@ -123,7 +123,9 @@ public class MigrateJob {
                                 warnings.add("Its customer could not be migrated (" + outcome.result().error() + "); migrated as a guest order");
                                 return Uni.createFrom().item(Optional.<String>empty());
                             }
-                            warnings.add("Its customer " + account.email() + " was migrated first");
+                            warnings.add("created".equals(outcome.result().how())
+                                    ? "Its customer " + account.id() + " was migrated first"
+                                    : "Its customer " + account.id() + " was found in " + destination.platform().title() + " and linked");
                             return run.inTransaction(tx -> idMap.record(tx, CUSTOMER, source.platform().key(), account.id(),
                                             destination.platform().key(), outcome.result().newCustomerId(), outcome.result().how()))
                                     .replaceWith(Optional.of(outcome.result().newCustomerId()));

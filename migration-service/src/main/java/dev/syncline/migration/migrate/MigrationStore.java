@@ -33,7 +33,7 @@ public class MigrationStore {
 
     Uni<Void> add(SqlClient tx, long runId, int position, RecordResult result) {
         try {
-            return tx.preparedQuery("insert into migration_result (run_id, position, result) values ($1, $2, $3::jsonb)")
+            return tx.preparedQuery("insert into migration_result (run_id, position, result) values ($1, $2, $3::text::jsonb)")
                     .execute(Tuple.of(runId, position, mapper.writeValueAsString(result))).replaceWithVoid();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A result could not be written as JSON", e);

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -57,7 +58,7 @@ public class ToolsActions {
         CompareKind kind = kind(tool);
         Platform source = Platform.of("sourceOfTruth", request.sourceOfTruth());
         return comparisons.start(kind, source, RunTrigger.of(identity))
-                .chain(handle -> handle.result().chain(() -> comparisons.page(kind, handle.runId(), 1, size)));
+                .chain(handle -> comparisons.firstPage(kind, handle, size));
     }
 
     @GET
@@ -72,7 +73,8 @@ public class ToolsActions {
     @Path("/compare/{id: [0-9]+}.csv")
     @Produces("text/csv")
     @Operation(summary = "A comparison's differences as CSV")
-    public Uni<Multi<String>> csv(@RestPath String tool, @RestPath long id) {
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"differences.csv\"")
+    public Multi<String> csv(@RestPath String tool, @RestPath long id) {
         return comparisons.csv(kind(tool), id);
     }
 

@@ -147,6 +147,7 @@ public class CommerceSimulator {
         stats.put("shopifyRequests", shop.requests.get());
         stats.put("shopifyCreates", shop.creates.get());
         stats.put("shopifyThrottled", shop.throttled.get());
+        stats.put("shopifyBulkOperations", shop.bulkResults.size());
         stats.put("shopifyPointsUsed", shop.pointsUsed.get());
         stats.put("shopifyFaulted", shopifyFaults.injected());
         stats.put("throttleStatus", shop.throttleStatus());

@@ -62,7 +62,7 @@ final class ShopifyGraphql {
     record Answer(int status, Map<String, Object> body, boolean slow) {
     }
 
-    private record Priced(double requested, List<Object[]> connections) {
+    private record Priced(double requested, List<Field> fields, Map<String, FragmentDefinition> fragments) {
     }
 
     ShopifyGraphql(Supplier<ShopifyStore> store, String bulkUrlBase) {
@@ -131,22 +131,17 @@ final class ShopifyGraphql {
             }
         }
         if (operation == null) {
-            return new Priced(1, List.of());
+            return new Priced(1, List.of(), fragments);
         }
         if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
-            return new Priced(10.0 * operation.getSelectionSet().getSelections().size(), List.of());
+            return new Priced(10.0 * operation.getSelectionSet().getSelections().size(), List.of(), fragments);
         }
-        List<Object[]> connections = new ArrayList<>();
+        List<Field> top = fields(operation.getSelectionSet(), fragments);
         double total = 0;
-        for (Field field : fields(operation.getSelectionSet(), fragments)) {
-            double fieldCost = fieldCost(field, fragments, variables);
-            total += fieldCost;
-            Integer first = first(field, variables);
-            if (CONNECTIONS.contains(field.getName()) && first != null) {
-                connections.add(new Object[] {field.getResultKey(), first, (fieldCost - 2) / first});
-            }
+        for (Field field : top) {
+            total += fieldCost(field, fragments, variables);
         }
-        return new Priced(Math.max(1, total), connections);
+        return new Priced(Math.max(1, total), top, fragments);
     }
 
     private double fieldCost(Field field, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
@@ -211,20 +206,66 @@ final class ShopifyGraphql {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * What the answer really cost: the same rules applied to what came back (a connection's nodes as
+     * returned, nested ones included), so that short pages are refunded as Shopify refunds them.
+     */
     private static double actualCost(Priced priced, Object data) {
-        double refund = 0;
-        if (data instanceof Map<?, ?> map) {
-            for (Object[] connection : priced.connections()) {
-                Object value = map.get(connection[0]);
-                if (value instanceof Map<?, ?> result) {
-                    Object nodes = result.get("nodes") != null ? result.get("nodes") : result.get("edges");
-                    int returned = nodes instanceof List<?> list ? list.size() : 0;
-                    refund += ((int) connection[1] - returned) * (double) connection[2];
+        if (priced.fields().isEmpty() || !(data instanceof Map<?, ?> map)) {
+            return priced.requested();
+        }
+        double total = 0;
+        for (Field field : priced.fields()) {
+            total += returnedCost(field, map.get(field.getResultKey()), priced.fragments());
+        }
+        return Math.max(1, Math.min(priced.requested(), total));
+    }
+
+    private static double returnedCost(Field field, Object value, Map<String, FragmentDefinition> fragments) {
+        if (field.getSelectionSet() == null || field.getName().startsWith("__") || field.getName().equals("pageInfo")) {
+            return 0;
+        }
+        if (value instanceof List<?> list) {
+            double sum = 0;
+            for (Object element : list) {
+                sum += returnedCost(field, element, fragments);
+            }
+            return sum;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return value == null ? 0 : 1;
+        }
+        if (CONNECTIONS.contains(field.getName())) {
+            double sum = 2;
+            for (Field part : fields(field.getSelectionSet(), fragments)) {
+                if (part.getName().equals("nodes") && map.get(part.getResultKey()) instanceof List<?> nodes) {
+                    for (Object node : nodes) {
+                        sum += node == null ? 0 : 1 + returnedChildren(part, node, fragments);
+                    }
+                } else if (part.getName().equals("edges") && map.get(part.getResultKey()) instanceof List<?> edges) {
+                    for (Field edgeField : fields(part.getSelectionSet(), fragments)) {
+                        if (edgeField.getName().equals("node")) {
+                            for (Object edge : edges) {
+                                Object node = edge instanceof Map<?, ?> e ? e.get(edgeField.getResultKey()) : null;
+                                sum += node == null ? 0 : 1 + returnedChildren(edgeField, node, fragments);
+                            }
+                        }
+                    }
                 }
             }
+            return sum;
         }
-        return Math.max(1, priced.requested() - refund);
+        return 1 + returnedChildren(field, map, fragments);
+    }
+
+    private static double returnedChildren(Field field, Object value, Map<String, FragmentDefinition> fragments) {
+        double sum = 0;
+        if (value instanceof Map<?, ?> map) {
+            for (Field child : fields(field.getSelectionSet(), fragments)) {
+                sum += returnedCost(child, map.get(child.getResultKey()), fragments);
+            }
+        }
+        return sum;
     }
 
     // ---- wiring
