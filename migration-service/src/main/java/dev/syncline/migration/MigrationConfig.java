@@ -1,5 +1,9 @@
 package dev.syncline.migration;
 
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 
 import java.util.Optional;
@@ -23,6 +27,12 @@ public interface MigrationConfig {
         Optional<String> consumerKey();
 
         Optional<String> consumerSecret();
+
+        /** WOO_CONCURRENT_PAGES: pages read at once once X-WP-TotalPages is known (1 reads one after another). */
+        @WithDefault("4")
+        @Min(1)
+        @Max(16)
+        int concurrentPages();
     }
 
     interface Shopify {

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * One comparison: the destination's records (their keys only), then the source's, each page in a
+ * One comparison: the destination's records (their keys only) and the source's, each page in a
  * transaction of its own, so memory holds a page at a time whatever the stores' size; then one
  * statement matches them and keeps the differences. The ledger counts the source records read.
  */
@@ -25,10 +25,10 @@ public class CompareJob {
     }
 
     public Uni<ComparisonStore.Stored> run(ActiveRun run, CompareKind kind, StoreConnector source, StoreConnector destination) {
-        long[] position = {1};
         return run.inTransaction(tx -> store.open(tx, run.id(), kind, source.platform().key(), destination.platform().key()))
-                .chain(() -> write(run, 'D', keys(kind, destination, false), position, false))
-                .chain(() -> write(run, 'S', keys(kind, source, true), position, true))
+                // The two stores are read side by side: each mostly waits on its own API.
+                .chain(() -> Uni.combine().all().unis(write(run, 'D', keys(kind, destination, false), false),
+                        write(run, 'S', keys(kind, source, true), true)).discardItems())
                 .chain(() -> run.inTransaction(tx -> store.match(tx, run.id(), kind, destination.platform().title())))
                 .invoke(done -> Log.infof("Compared %s %s with %s: %d of %d matched, %d only in %s, %d ambiguous", kind.key,
                         source.platform().title(), destination.platform().title(), done.matched(), done.sourceCount(), done.onlyInSource(),
@@ -36,7 +36,8 @@ public class CompareJob {
                 .onFailure().call(() -> store.clear(run.id()));
     }
 
-    private Uni<Void> write(ActiveRun run, char side, Multi<List<ComparedRecord>> pages, long[] position, boolean counted) {
+    private Uni<Void> write(ActiveRun run, char side, Multi<List<ComparedRecord>> pages, boolean counted) {
+        long[] position = {1};
         return pages.onItem().transformToUniAndConcatenate(page -> {
                     long first = position[0];
                     position[0] += page.size();

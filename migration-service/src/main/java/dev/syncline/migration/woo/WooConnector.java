@@ -58,6 +58,7 @@ public class WooConnector implements StoreConnector {
     private final Upstream creates;
     private final ObjectMapper mapper;
     private final Map<String, Optional<Long>> productBySku = new ConcurrentHashMap<>();
+    private final int concurrentPages;
 
     public WooConnector(MigrationConfig config, Upstreams upstreams, ObjectMapper mapper) {
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.woo().url()))
@@ -67,6 +68,7 @@ public class WooConnector implements StoreConnector {
         this.woo = upstreams.named("woocommerce", "WooCommerce");
         this.creates = upstreams.named("woocommerce-create", "WooCommerce");
         this.mapper = mapper;
+        this.concurrentPages = config.woo().concurrentPages();
     }
 
     @Override
@@ -243,32 +245,63 @@ public class WooConnector implements StoreConnector {
         }
     }
 
-    /** Every page of a collection until the last one WooCommerce announced, or an empty one. */
+    /**
+     * Every page of a collection until the last one WooCommerce announced, or an empty one. Once the
+     * first page has told how many there are, the rest are read a few at a time (in order), because
+     * a WooCommerce page takes long to build and the server answers several at once.
+     */
     private <T> Multi<List<T>> pages(String collection, Map<String, String> query, Class<T> type) {
         Set<Long> seen = new HashSet<>();
-        int[] next = {1};
+        return page(collection, paged(query, 1)).onItem().transformToMulti(first -> {
+            Multi<List<T>> rest;
+            if (first.entries().isEmpty() || first.totalPages() == 1) {
+                rest = Multi.createFrom().empty();
+            } else if (first.totalPages() > 1) {
+                rest = Multi.createFrom().range(2, first.totalPages() + 1).group().intoLists().of(concurrentPages)
+                        .onItem().transformToUniAndConcatenate(numbers -> Uni.join().all(numbers.stream()
+                                .map(n -> page(collection, paged(query, n)).map(page -> checked(collection, n, page, seen, type)))
+                                .toList()).andFailFast())
+                        .onItem().disjoint();
+            } else {
+                rest = oneAfterAnother(collection, query, type, seen);
+            }
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(checked(collection, 1, first, seen, type)), rest);
+        }).filter(page -> !page.isEmpty());
+    }
+
+    /** Without a page count: page after page until an empty one. */
+    private <T> Multi<List<T>> oneAfterAnother(String collection, Map<String, String> query, Class<T> type, Set<Long> seen) {
+        int[] next = {2};
         boolean[] done = {false};
         return Multi.createBy().repeating()
-                .uni(() -> next, n -> {
-                    Map<String, String> paged = new LinkedHashMap<>(query);
-                    paged.put("per_page", Integer.toString(PER_PAGE));
-                    paged.put("page", Integer.toString(n[0]));
-                    return page(collection, paged).map(answer -> {
-                        List<T> records = convert(answer.entries(), type);
-                        for (JsonNode entry : answer.entries()) {
-                            if (!seen.add(entry.path("id").asLong())) {
-                                throw new UpstreamUnavailable("WooCommerce answered page " + n[0] + " of " + collection
-                                        + " with records of an earlier page (id " + entry.path("id").asLong()
-                                        + "); its paging is broken (a known HPOS issue), so the list cannot be read completely");
-                            }
-                        }
-                        done[0] = answer.entries().isEmpty() || (answer.totalPages() >= 0 && n[0] >= answer.totalPages());
-                        n[0]++;
-                        return records;
-                    });
-                })
-                .whilst(page -> !done[0])
-                .filter(page -> !page.isEmpty());
+                .uni(() -> next, n -> page(collection, paged(query, n[0])).map(answer -> {
+                    List<T> records = checked(collection, n[0], answer, seen, type);
+                    done[0] = answer.entries().isEmpty();
+                    n[0]++;
+                    return records;
+                }))
+                .whilst(page -> !done[0]);
+    }
+
+    private static Map<String, String> paged(Map<String, String> query, int page) {
+        Map<String, String> paged = new LinkedHashMap<>(query);
+        paged.put("per_page", Integer.toString(PER_PAGE));
+        paged.put("page", Integer.toString(page));
+        return paged;
+    }
+
+    /** The page's records, after checking that none came on an earlier page. */
+    private <T> List<T> checked(String collection, int number, Page answer, Set<Long> seen, Class<T> type) {
+        synchronized (seen) {
+            for (JsonNode entry : answer.entries()) {
+                if (!seen.add(entry.path("id").asLong())) {
+                    throw new UpstreamUnavailable("WooCommerce answered page " + number + " of " + collection
+                            + " with records of an earlier page (id " + entry.path("id").asLong()
+                            + "); its paging is broken (a known HPOS issue), so the list cannot be read completely");
+                }
+            }
+        }
+        return convert(answer.entries(), type);
     }
 
     private <T, R> Uni<Map<String, R>> byIds(String collection, List<String> ids, Class<T> type, java.util.function.Function<T, R> map,
