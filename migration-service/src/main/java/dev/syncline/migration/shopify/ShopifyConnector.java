@@ -292,21 +292,10 @@ public class ShopifyConnector implements StoreConnector {
     private Uni<Created> order(StoreOrder o, String customerId, String sourceReference,
                                List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
         List<String> warnings = new ArrayList<>();
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (var entry : lines) {
-            StoreOrder.Line line = entry.getKey();
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("quantity", line.quantity());
-            if (entry.getValue().isPresent()) {
-                item.put("variantId", entry.getValue().get());
-            } else {
-                item.put("title", line.title());
-                putIfPresent(item, "sku", line.sku());
-                item.put("priceSet", money(line.unitPrice(), o.currency()));
-                warnings.add("SKU " + (line.sku() == null ? "(none)" : line.sku()) + " has no variant in Shopify; added as a custom line item");
-            }
-            items.add(item);
-        }
+        List<Map<String, Object>> items = lineItems(lines, warnings, (line, item) -> {
+            putIfPresent(item, "sku", line.sku());
+            item.put("priceSet", money(line.unitPrice(), o.currency()));
+        });
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("name", o.number() == null ? null : (o.number().startsWith("#") ? o.number() : "#" + o.number()));
         putIfPresent(order, "email", o.email());
@@ -340,9 +329,9 @@ public class ShopifyConnector implements StoreConnector {
                                 : Uni.createFrom().failure(lost)));
     }
 
-    private Uni<Created> draft(StoreOrder o, String customerId, String sourceReference,
-                               List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
-        List<String> warnings = new ArrayList<>(List.of(DRAFT_WARNING));
+    /** Line items: a variant where the SKU has one, else a custom item ({@code custom} adds its price) and a warning. */
+    private static List<Map<String, Object>> lineItems(List<Map.Entry<StoreOrder.Line, Optional<String>>> lines, List<String> warnings,
+                                                       java.util.function.BiConsumer<StoreOrder.Line, Map<String, Object>> custom) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (var entry : lines) {
             StoreOrder.Line line = entry.getKey();
@@ -352,11 +341,19 @@ public class ShopifyConnector implements StoreConnector {
                 item.put("variantId", entry.getValue().get());
             } else {
                 item.put("title", line.title());
-                item.put("originalUnitPrice", line.unitPrice().toPlainString());
+                custom.accept(line, item);
                 warnings.add("SKU " + (line.sku() == null ? "(none)" : line.sku()) + " has no variant in Shopify; added as a custom line item");
             }
             items.add(item);
         }
+        return items;
+    }
+
+    private Uni<Created> draft(StoreOrder o, String customerId, String sourceReference,
+                               List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
+        List<String> warnings = new ArrayList<>(List.of(DRAFT_WARNING));
+        List<Map<String, Object>> items = lineItems(lines, warnings,
+                (line, item) -> item.put("originalUnitPrice", line.unitPrice().toPlainString()));
         Map<String, Object> input = new LinkedHashMap<>();
         putIfPresent(input, "email", o.email());
         putIfPresent(input, "customerId", customerId);
