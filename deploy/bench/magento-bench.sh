@@ -60,3 +60,35 @@ echo "  $legacy"
 legacy_rate=$(printf '%s' "$legacy" | sed -E 's/.*= ([0-9.]+) orders\/s.*/\1/')
 awk -v n="$read_count" -v ms="$full_ms" -v legacy="$legacy_rate" 'BEGIN {
   printf "  ratio: %.0f x the replaced algorithm'"'"'s orders/s\n", (n/(ms/1000))/legacy }'
+
+# With READERS_TABLE=1 (takes about ten minutes): the parallel reader. At READERS_LATENCY_MS
+# (default 200) per page and 300 per page, READERS_ORDERS (default 100,000) orders: the bare
+# sequential download, then a full sync with 1, 2, 4 and 8 readers, each as orders/s and as a
+# ratio to the download; then a full sync of BIG_ORDERS (default 1,000,000) at 20 ms per page with
+# the default readers, its orders/s and the service's peak RSS.
+if [ "${READERS_TABLE:-0}" = 1 ]; then
+  READERS_ORDERS="${READERS_ORDERS:-100000}"
+  READERS_LATENCY_MS="${READERS_LATENCY_MS:-200}"
+  BIG_ORDERS="${BIG_ORDERS:-1000000}"
+  curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $READERS_ORDERS}" > /dev/null
+  curl -fs -X PUT "$SANDBOX_URL/sandbox/magento/faults" -d "{\"latencyMs\": $READERS_LATENCY_MS}" > /dev/null
+  echo "Readers: $READERS_ORDERS orders, $READERS_LATENCY_MS ms per page, 300 per page"
+  download=$(java -cp "$classpath" deploy/bench/MagentoDownload.java "$SANDBOX_URL" 300)
+  echo "  $download"
+  download_rate=$(printf '%s' "$download" | sed -E 's/.*= ([0-9.]+) orders\/s.*/\1/')
+  echo "  | readers | orders/s | ratio to the download |"
+  for readers in 1 2 4 8; do
+    timed_sync "{\"fullSync\": true, \"batchSize\": 300, \"readers\": $readers}"
+    awk -v r="$readers" -v n="$(json_field "$RUN_JSON" recordsRead)" -v ms="$RUN_MS" -v d="$download_rate" 'BEGIN {
+      printf "  | %d | %.0f | %.2f |\n", r, n/(ms/1000), (n/(ms/1000))/d }'
+  done
+  stop_service
+  reset_local_schema magento_sync
+  start_service magento-sync-service/target/quarkus-app/quarkus-run.jar 8081
+  curl -fs -X POST "$SANDBOX_URL/sandbox/magento/reset" -d "{\"orders\": $BIG_ORDERS}" > /dev/null
+  curl -fs -X PUT "$SANDBOX_URL/sandbox/magento/faults" -d '{"latencyMs": 20}' > /dev/null
+  echo "Full sync of $BIG_ORDERS orders, 20 ms per page, 300 per page, default readers"
+  timed_sync '{"fullSync": true, "batchSize": 300}'
+  awk -v n="$(json_field "$RUN_JSON" recordsRead)" -v ms="$RUN_MS" -v rss="$(peak_rss_mb "$SERVICE_PID")" 'BEGIN {
+    printf "  %d orders in %.1f s = %.0f orders/s; service peak RSS %d MB\n", n, ms/1000, n/(ms/1000), rss }'
+fi

@@ -10,7 +10,10 @@ import java.util.List;
 
 /**
  * Inserts a page of consumers with one statement: new (email, purchase date) pairs become
- * consumers, each with a consumer_signup event in the outbox; existing pairs are skipped.
+ * consumers, each with a consumer_signup event in the outbox; existing pairs are skipped, unless
+ * this page holds an earlier order of the pair (ranges read in parallel commit out of order): the
+ * earliest order always wins, as it does when pages come one after another, and its not yet
+ * delivered event says so too.
  */
 @ApplicationScoped
 public class ConsumerStore {
@@ -32,19 +35,31 @@ public class ConsumerStore {
                        'magento_sync'
                 from incoming
                 order by email, purchase_date, magento_entity_id
-                on conflict (email, purchase_date) do nothing
-                returning id, email, purchase_date, first_name, last_name, store_code, magento_increment_id, created_at
-            ), events as (
-                insert into outbox_event (event_type, consumer_id, payload)
-                select 'consumer_signup', id,
-                       jsonb_build_object('type', 'consumer_signup', 'consumerId', id, 'email', email,
+                on conflict (email, purchase_date) do update
+                set email_original = excluded.email_original, first_name = excluded.first_name, last_name = excluded.last_name,
+                    phone = excluded.phone, city = excluded.city, country = excluded.country, postcode = excluded.postcode,
+                    store_code = excluded.store_code, magento_entity_id = excluded.magento_entity_id,
+                    magento_increment_id = excluded.magento_increment_id, grand_total = excluded.grand_total,
+                    currency = excluded.currency
+                where consumer.magento_entity_id > excluded.magento_entity_id
+                returning id, email, purchase_date, first_name, last_name, store_code, magento_increment_id, created_at,
+                          (xmax = 0) as is_new
+            ), signups as (
+                select id, is_new, jsonb_build_object('type', 'consumer_signup', 'consumerId', id, 'email', email,
                                           'firstName', first_name, 'lastName', last_name, 'storeCode', store_code,
                                           'purchaseDate', purchase_date, 'magentoIncrementId', magento_increment_id,
-                                          'source', 'magento_sync', 'createdAt', created_at)
+                                          'source', 'magento_sync', 'createdAt', created_at) as payload
                 from inserted
+            ), events as (
+                insert into outbox_event (event_type, consumer_id, payload)
+                select 'consumer_signup', id, payload from signups where is_new
+                returning 1
+            ), refreshed as (
+                update outbox_event o set payload = s.payload
+                from signups s where not s.is_new and o.consumer_id = s.id and o.delivered_at is null
                 returning 1
             )
-            select (select count(*) from inserted) as created""";
+            select (select count(*) from inserted where is_new) as created""";
 
     /** Returns how many consumers were new. */
     public Uni<Long> insert(SqlClient tx, List<NewConsumer> consumers) {

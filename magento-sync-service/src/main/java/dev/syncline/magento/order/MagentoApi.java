@@ -36,6 +36,22 @@ interface MagentoApi {
                        @QueryParam("searchCriteria[pageSize]") int pageSize,
                        @QueryParam("searchCriteria[currentPage]") int currentPage);
 
+    /** One keyset page inside a range: entity_id greater than {@code afterEntityId} and at most {@code upToEntityId}, ascending. */
+    @GET
+    @Path("/orders")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<byte[]> ordersBetween(@HeaderParam("Authorization") String authorization,
+                              @QueryParam("searchCriteria[filter_groups][0][filters][0][field]") String afterField,
+                              @QueryParam("searchCriteria[filter_groups][0][filters][0][value]") long afterEntityId,
+                              @QueryParam("searchCriteria[filter_groups][0][filters][0][condition_type]") String afterCondition,
+                              @QueryParam("searchCriteria[filter_groups][1][filters][0][field]") String upToField,
+                              @QueryParam("searchCriteria[filter_groups][1][filters][0][value]") long upToEntityId,
+                              @QueryParam("searchCriteria[filter_groups][1][filters][0][condition_type]") String upToCondition,
+                              @QueryParam("searchCriteria[sortOrders][0][field]") String sortField,
+                              @QueryParam("searchCriteria[sortOrders][0][direction]") String direction,
+                              @QueryParam("searchCriteria[pageSize]") int pageSize,
+                              @QueryParam("searchCriteria[currentPage]") int currentPage);
+
     record AdminCredentials(String username, String password) {
         @Override
         public String toString() {

@@ -37,6 +37,23 @@ public class MagentoClient {
         return magento.call(() -> withRenewal(bearer -> fetch(bearer, afterEntityId, pageSize)));
     }
 
+    /** Orders with entity_id in ({@code afterEntityId}, {@code upToEntityId}], lowest first, at most {@code pageSize}. */
+    public Uni<OrderPage> ordersBetween(long afterEntityId, long upToEntityId, int pageSize) {
+        return magento.call(() -> withRenewal(bearer -> api.ordersBetween(bearer, "entity_id", afterEntityId, "gt", "entity_id",
+                        upToEntityId, "lteq", "entity_id", "ASC", pageSize, 1)
+                .invoke(() -> magento.answered(200))
+                .map(body -> parse(body, afterEntityId))
+                .onFailure().transform(this::classify)));
+    }
+
+    /** The newest order after {@code afterEntityId} (one item) and, as total_count, how many there are. */
+    public Uni<OrderPage> newestAfter(long afterEntityId) {
+        return magento.call(() -> withRenewal(bearer -> api.orders(bearer, "entity_id", afterEntityId, "gt", "entity_id", "DESC", 1, 1)
+                .invoke(() -> magento.answered(200))
+                .map(body -> parse(body, afterEntityId))
+                .onFailure().transform(this::classify)));
+    }
+
     /** Runs the request with the current token; after a 401 once more with a renewed one. */
     private <T> Uni<T> withRenewal(Function<String, Uni<T>> request) {
         return auth.bearer().chain(request::apply).onFailure(TokenRefused.class).recoverWithUni(refused -> {

@@ -17,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 /**
  * Magento orders to consumers. Reads keyset pages (entity_id after the cursor, ascending) while
  * writing the previous ones; each page is one transaction holding its consumers, outbox events,
@@ -26,19 +28,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ConsumerSyncJob {
 
     public static final String JOB = "magento-consumers";
+    /** Ranges per reader: a reader that finishes early takes the next, so readers end together. */
+    static final int RANGES_PER_READER = 4;
 
     private final SyncJobLauncher launcher;
     private final MagentoClient magento;
     private final ConsumerStore consumers;
     private final WatermarkStore watermarks;
+    private final ReadRangeStore ranges;
     private final SyncConfig config;
 
     public ConsumerSyncJob(SyncJobLauncher launcher, MagentoClient magento, ConsumerStore consumers,
-                           WatermarkStore watermarks, SyncConfig config) {
+                           WatermarkStore watermarks, ReadRangeStore ranges, SyncConfig config) {
         this.launcher = launcher;
         this.magento = magento;
         this.consumers = consumers;
         this.watermarks = watermarks;
+        this.ranges = ranges;
         this.config = config;
     }
 
@@ -49,13 +55,78 @@ public class ConsumerSyncJob {
 
     private Uni<Void> sync(ActiveRun run, SyncPlan plan) {
         ConsumerMapper mapper = new ConsumerMapper(plan.storeMapping());
-        return watermarks.watermark()
-                .map(watermark -> startingPoint(plan, watermark))
-                .chain(startAfter -> pages(startAfter, plan)
-                        .onItem().transformToUniAndConcatenate(fetch -> fetch.failure() == null
-                                ? write(run, plan, mapper, fetch.page())
-                                : Uni.createFrom().<Void>failure(fetch.failure()))
-                        .collect().last())
+        if (!plan.inRanges()) {
+            return watermarks.watermark().map(watermark -> startingPoint(plan, watermark))
+                    .chain(startAfter -> sequential(run, plan, mapper, startAfter));
+        }
+        return ranges.left(plan.mode()).chain(left -> {
+            if (!left.isEmpty()) {
+                Log.infof("Continuing the %d unfinished of %d entity-id ranges a broken-off %s sync left", 
+                        left.stream().filter(r -> !r.done()).count(), left.size(), plan.mode());
+                return inRanges(run, plan, mapper, left);
+            }
+            return watermarks.watermark().map(watermark -> startingPoint(plan, watermark))
+                    .chain(startAfter -> magento.newestAfter(startAfter).chain(newest -> {
+                        int count = plan.readers() * RANGES_PER_READER;
+                        if (newest.items().isEmpty() || newest.totalCount() <= (long) plan.batchSize() * plan.readers()) {
+                            return sequential(run, plan, mapper, startAfter);
+                        }
+                        List<ReadRange> planned = ReadRange.split(startAfter, newest.items().get(0).entityId(), count);
+                        Log.infof("Reading %d orders in %d entity-id ranges, %d at a time", newest.totalCount(), planned.size(),
+                                plan.readers());
+                        return run.inTransaction(tx -> ranges.plan(tx, plan.mode(), planned)
+                                        .call(() -> run.total(tx, newest.totalCount())))
+                                .chain(() -> inRanges(run, plan, mapper, planned));
+                    }));
+        });
+    }
+
+    /** One keyset stream from {@code startAfter}, pages fetched ahead of the writer. */
+    private Uni<Void> sequential(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, long startAfter) {
+        return pages(startAfter, plan)
+                .onItem().transformToUniAndConcatenate(fetch -> fetch.failure() == null
+                        ? write(run, plan, mapper, fetch.page())
+                        : Uni.createFrom().<Void>failure(fetch.failure()))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * The unfinished ranges, {@code readers} at a time, each page written in its own transaction
+     * with its range's cursor; the watermark moves to what all ranges cover together. The plan is
+     * forgotten once every range is read.
+     */
+    private Uni<Void> inRanges(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, List<ReadRange> planned) {
+        return Multi.createFrom().iterable(planned.stream().filter(r -> !r.done()).toList())
+                .onItem().transformToUni(range -> readRange(run, plan, mapper, range)).merge(plan.readers())
+                .collect().last()
+                .chain(() -> run.inTransaction(tx -> ranges.covered(tx, plan.mode())
+                        .call(covered -> covered == null ? Uni.createFrom().voidItem() : watermarks.advance(tx, plan.mode(), covered))
+                        .call(() -> ranges.clear(tx, plan.mode()))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> readRange(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, ReadRange range) {
+        Cursor cursor = new Cursor(range.cursor());
+        return Multi.createBy().repeating()
+                .uni(() -> cursor, c -> (range.to() == null
+                        ? magento.ordersAfter(c.after, plan.batchSize())
+                        : magento.ordersBetween(c.after, range.to(), plan.batchSize())).map(c::advance))
+                .whilst(FetchedPage::hasMore)
+                .onItem().transformToUniAndConcatenate(page -> writeInRange(run, plan, mapper, range, page))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> writeInRange(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, ReadRange range, FetchedPage page) {
+        MappedPage mapped = mapper.map(page.items());
+        long read = page.items().size();
+        long rejected = mapped.rejections().size();
+        return run.inTransaction(tx -> consumers.insert(tx, mapped.consumers())
+                        .call(() -> run.reject(tx, mapped.rejections()))
+                        .call(() -> ranges.advance(tx, plan.mode(), range.number(), page.lastEntityId(), !page.hasMore())
+                                .chain(covered -> watermarks.advance(tx, plan.mode(), covered)))
+                        .call(created -> run.count(tx, new RunCounts(read, created, 0, read - created - rejected, rejected))))
                 .replaceWithVoid();
     }
 

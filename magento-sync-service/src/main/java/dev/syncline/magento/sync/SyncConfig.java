@@ -23,6 +23,10 @@ public interface SyncConfig {
     @WithDefault("100")
     long settleWindow();
 
+    /** MAGENTO_SYNC_READERS: entity-id ranges read at once by a run with many pages to read; 1 reads one keyset stream. */
+    @WithDefault("2")
+    int readers();
+
     /** Pages fetched ahead while the current one is written. */
     @WithDefault("2")
     int prefetchPages();

@@ -11,11 +11,13 @@ import java.util.Map;
 public record SyncRequest(Boolean fullSync, Boolean testMode,
                           @Min(1) @Max(MAX_BATCH_SIZE) Integer batchSize,
                           @Min(1) Integer maxPages,
-                          Map<String, String> storeMapping) {
+                          Map<String, String> storeMapping,
+                          @Min(1) @Max(MAX_READERS) Integer readers) {
 
     /** Magento's largest page when its input limits are on. */
     static final int MAX_BATCH_SIZE = 300;
-    static final SyncRequest DEFAULTS = new SyncRequest(null, null, null, null, null);
+    static final int MAX_READERS = 16;
+    static final SyncRequest DEFAULTS = new SyncRequest(null, null, null, null, null, null);
 
     public SyncPlan toPlan(SyncConfig config) {
         int size = batchSize == null ? config.defaultBatchSize() : batchSize;
@@ -25,7 +27,8 @@ public record SyncRequest(Boolean fullSync, Boolean testMode,
         }
         boolean test = Boolean.TRUE.equals(testMode);
         Integer pageLimit = test ? Integer.valueOf(1) : maxPages;
-        return new SyncPlan(Boolean.TRUE.equals(fullSync), test, size, pageLimit, Map.copyOf(stores));
+        int readerCount = readers == null ? config.readers() : readers;
+        return new SyncPlan(Boolean.TRUE.equals(fullSync), test, size, pageLimit, Map.copyOf(stores), readerCount);
     }
 
     private static String checkedStoreId(String storeId) {

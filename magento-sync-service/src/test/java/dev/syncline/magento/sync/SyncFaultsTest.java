@@ -49,7 +49,7 @@ class SyncFaultsTest extends SyncTestBase {
         long lastCommitted = SandboxControl.lastEntityIdOfPage(3, 200);
         SandboxControl.faults(Map.of("failFromRequest", 4));
 
-        long failed = SyncApi.syncAndWait(Map.of("fullSync", true, "batchSize", 200));
+        long failed = SyncApi.syncAndWait(Map.of("fullSync", true, "batchSize", 200, "readers", 1));
 
         JsonPath run = SyncApi.run(failed);
         assertEquals("error", run.getString("status"));
