@@ -15,6 +15,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -119,15 +120,8 @@ public class ConsumerSyncJob {
     }
 
     private Uni<Void> writeInRange(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, ReadRange range, FetchedPage page) {
-        MappedPage mapped = mapper.map(page.items());
-        long read = page.items().size();
-        long rejected = mapped.rejections().size();
-        return run.inTransaction(tx -> consumers.insert(tx, mapped.consumers())
-                        .call(() -> run.reject(tx, mapped.rejections()))
-                        .call(() -> ranges.advance(tx, plan.mode(), range.number(), page.lastEntityId(), !page.hasMore())
-                                .chain(covered -> watermarks.advance(tx, plan.mode(), covered)))
-                        .call(created -> run.count(tx, new RunCounts(read, created, 0, read - created - rejected, rejected))))
-                .replaceWithVoid();
+        return write(run, mapper, page, tx -> ranges.advance(tx, plan.mode(), range.number(), page.lastEntityId(), !page.hasMore())
+                .chain(covered -> watermarks.advance(tx, plan.mode(), covered)));
     }
 
     private long startingPoint(SyncPlan plan, long watermark) {
@@ -166,13 +160,19 @@ public class ConsumerSyncJob {
     }
 
     private Uni<Void> write(ActiveRun run, SyncPlan plan, ConsumerMapper mapper, FetchedPage page) {
+        return write(run, mapper, page, tx -> (page.first() ? run.total(tx, page.totalCount()) : Uni.createFrom().voidItem())
+                .chain(() -> watermarks.advance(tx, plan.mode(), page.lastEntityId())));
+    }
+
+    /** A page in one transaction: its consumers, rejected records, progress marker ({@code progress}) and counts. */
+    private Uni<Void> write(ActiveRun run, ConsumerMapper mapper, FetchedPage page,
+                            java.util.function.Function<SqlClient, Uni<Void>> progress) {
         MappedPage mapped = mapper.map(page.items());
         long read = page.items().size();
         long rejected = mapped.rejections().size();
         return run.inTransaction(tx -> consumers.insert(tx, mapped.consumers())
                         .call(() -> run.reject(tx, mapped.rejections()))
-                        .call(() -> page.first() ? run.total(tx, page.totalCount()) : Uni.createFrom().voidItem())
-                        .call(() -> watermarks.advance(tx, plan.mode(), page.lastEntityId()))
+                        .call(() -> progress.apply(tx))
                         .call(created -> run.count(tx, new RunCounts(read, created, 0, read - created - rejected, rejected))))
                 .replaceWithVoid();
     }
