@@ -12,6 +12,11 @@ public record TraderSyncResult(boolean success, long total, long processed, long
                                long rejected, String message, @JsonProperty("window_start") String windowStart,
                                String at, String timestamp, long runId) {
 
+    /** The answer while the run goes on: only its id, and "started". */
+    static TraderSyncResult started(long runId) {
+        return new TraderSyncResult(true, 0, 0, 0, 0, 0, 0, "started", null, null, Instant.now().toString(), runId);
+    }
+
     static TraderSyncResult of(long runId, WindowOutcome outcome) {
         RunCounts c = outcome.counts();
         String message = c.read() == 0 ? "No new or updated " + outcome.kind().plural() + " to sync" : null;

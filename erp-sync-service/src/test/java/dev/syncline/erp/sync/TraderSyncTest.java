@@ -50,6 +50,23 @@ class TraderSyncTest extends ErpTestBase {
     }
 
     @Test
+    void preferRespondAsyncAnswers202WithTheRunIdAndTheRunGoesOn() {
+        SoftOneSandbox.reset(15, 0);
+
+        int runId = given().auth().oauth2(TestTokens.admin()).header("Prefer", "respond-async")
+                .contentType(io.restassured.http.ContentType.JSON).body("{}")
+                .post("/api/cron/sync-customers").then().statusCode(202)
+                .body("message", equalTo("started")).extract().path("runId");
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (!"succeeded".equals(TestDatabase.queryString("select status from erp_sync.sync_run where id = " + runId))) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "run " + runId + " did not end within 30 s");
+            Thread.onSpinWait();
+        }
+        assertEquals(15, TestDatabase.queryLong("select count(*) from erp_sync.erp_customer"));
+    }
+
+    @Test
     void countsCreatedUpdatedAndSkipped() {
         SoftOneSandbox.reset(30, 0);
         sync("customers").body("created", equalTo(30)).body("updated", equalTo(0))

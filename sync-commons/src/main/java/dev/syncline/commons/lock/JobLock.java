@@ -1,6 +1,7 @@
 package dev.syncline.commons.lock;
 
 import dev.syncline.commons.config.SynclineConfig;
+import dev.syncline.commons.db.DedicatedConnections;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -9,7 +10,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +32,11 @@ public class JobLock {
     private final io.vertx.mutiny.sqlclient.Pool pool;
     private final String schema;
 
-    public JobLock(Vertx vertx, io.vertx.mutiny.sqlclient.Pool pool, SynclineConfig config,
-                   @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public JobLock(Vertx vertx, io.vertx.mutiny.sqlclient.Pool pool, SynclineConfig config, DedicatedConnections connections) {
         this.vertx = vertx;
         this.pool = pool;
         this.schema = config.schema();
-        PgConnectOptions connect = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url);
-        user.ifPresent(connect::setUser);
-        password.filter(p -> !p.isEmpty()).ifPresent(connect::setPassword);
-        this.options = connect.setConnectTimeout(5_000).setTcpKeepAlive(true);
+        this.options = connections.options();
     }
 
     /**
