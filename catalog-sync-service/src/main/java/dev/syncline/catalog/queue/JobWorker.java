@@ -105,7 +105,7 @@ public class JobWorker {
 
     private Uni<Void> runAndRecord(ClaimedJob job, Tenant tenant) {
         Log.infof("Job %d: %s of tenant %s, attempt %d of %d", job.id(), job.type(), tenant.id(), job.attempts(), job.maxAttempts());
-        return launcher.start(new RunRequest(job.type().jobOf(tenant.id()), job.type().name(), job.trigger()), run -> sync(run, tenant, job.type()))
+        return launcher.start(new RunRequest(job.type().jobOf(tenant.id()), job.type().name(), job.trigger(), tenant.id().toString()), run -> sync(run, tenant, job.type()))
                 .call(handle -> queue.attachRun(job.id(), worker, handle.runId()))
                 .chain(handle -> handle.result())
                 .chain(() -> queue.finished(job.id(), worker))

@@ -6,8 +6,11 @@ import dev.syncline.commons.lock.LostLockException;
 import dev.syncline.commons.metrics.SyncMetrics;
 import dev.syncline.commons.rejected.RejectedRecords;
 import io.quarkus.logging.Log;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +39,11 @@ public class SyncJobLauncher {
     private final SyncMetrics metrics;
     private final Pool pool;
     private final RejectedRecords rejected;
+    private final Vertx vertx;
 
-    public SyncJobLauncher(JobLock lock, SyncRunLedger ledger, SyncMetrics metrics, Pool pool, RejectedRecords rejected) {
+    public SyncJobLauncher(JobLock lock, SyncRunLedger ledger, SyncMetrics metrics, Pool pool, RejectedRecords rejected,
+                           Vertx vertx) {
+        this.vertx = vertx;
         this.lock = lock;
         this.ledger = ledger;
         this.metrics = metrics;
@@ -54,15 +60,16 @@ public class SyncJobLauncher {
         return Uni.createFrom().completionStage(started::copy);
     }
 
-    private record OpenRun(String job, long runId, JobLock.Lease lease) {
+    private record OpenRun(RunRequest request, long runId, JobLock.Lease lease) {
+        String job() {
+            return request.job();
+        }
     }
 
     private Uni<OpenRun> open(RunRequest request, JobLock.Lease lease) {
         return ledger.open(request.job(), request.mode(), request.trigger())
                 .onFailure().call(lease::release)
-                .invoke(runId -> Log.infof("Run %d of %s started (%s, by %s)", runId, request.job(), request.mode(),
-                        request.trigger().dbValue()))
-                .map(runId -> new OpenRun(request.job(), runId, lease));
+                .map(runId -> new OpenRun(request, runId, lease));
     }
 
     /** The winner inserts its ledger row right after taking the lock; wait briefly for it so the 409 names it. */
@@ -95,10 +102,18 @@ public class SyncJobLauncher {
                     failure -> outcome.completeExceptionally(lost));
         });
         ActiveRun active = new ActiveRun(run.runId(), run.job(), pool, ledger, rejected);
-        body.set(Uni.createFrom().deferred(() -> work.apply(active))
-                .onItemOrFailure().transformToUni((value, failure) -> close(run, failure)
-                        .onItemOrFailure().transformToUni((summary, closeFailure) -> outcomeOf(value, failure, summary)))
-                .subscribe().with(outcome::complete, outcome::completeExceptionally));
+        // The run gets a Vert.x context of its own: everything it does continues there, so the log
+        // fields set here are on every line of this run and on no other.
+        Context runContext = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        runContext.runOnContext(ignored -> {
+            RunLogFields.set(run.runId(), run.job(), run.request().tenant());
+            Log.infof("Run %d of %s started (%s, by %s)", run.runId(), run.job(), run.request().mode(),
+                    run.request().trigger().dbValue());
+            body.set(Uni.createFrom().deferred(() -> work.apply(active))
+                    .onItemOrFailure().transformToUni((value, failure) -> close(run, failure)
+                            .onItemOrFailure().transformToUni((summary, closeFailure) -> outcomeOf(value, failure, summary)))
+                    .subscribe().with(outcome::complete, outcome::completeExceptionally));
+        });
         return new RunHandle<>(run.runId(), Uni.createFrom().completionStage(outcome::copy));
     }
 
