@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.syncline.commons.lock.JobAlreadyRunningException;
 import dev.syncline.commons.run.RunFailedException;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -26,6 +31,12 @@ import java.util.stream.Collectors;
 
 /** Every error leaves as application/problem+json with a message a person can act on. */
 public class ProblemMappers {
+
+    private final CurrentVertxRequest currentRequest;
+
+    public ProblemMappers(CurrentVertxRequest currentRequest) {
+        this.currentRequest = currentRequest;
+    }
 
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
@@ -108,10 +119,31 @@ public class ProblemMappers {
                 .toResponse();
     }
 
-    /** No or unusable credentials: a problem, with the Bearer challenge. */
+    /**
+     * No or unusable credentials: a problem, with the Bearer challenge. Where the path belongs to a
+     * web-page login (an OIDC code-flow tenant), the authenticator's own challenge: the redirect
+     * to the login page.
+     */
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
+    public Uni<Response> unauthorized(RuntimeException e) {
+        RoutingContext context = currentRequest.getCurrent();
+        HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(ProblemMappers::bearerProblem);
+        }
+        return authenticator.getChallenge(context)
+                .map(challenge -> challenge != null && challenge.status == 302 ? redirect(challenge) : bearerProblem())
+                .onFailure().recoverWithItem(failure -> bearerProblem());
+    }
+
+    private static Response redirect(ChallengeData challenge) {
+        Response.ResponseBuilder redirect = Response.status(302);
+        challenge.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
+        return redirect.build();
+    }
+
+    private static Response bearerProblem() {
         return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
                         "Send a bearer token of the configured issuer, or the cron secret where the endpoint takes it")
                 .toResponse()).header("WWW-Authenticate", "Bearer").build();

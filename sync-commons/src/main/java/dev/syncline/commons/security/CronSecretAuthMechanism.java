@@ -58,7 +58,9 @@ public class CronSecretAuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+        // No challenge of its own: OIDC's applies (the Bearer challenge, or the login redirect on a
+        // web-page path), and ProblemMappers answers 401 with the Bearer challenge when OIDC is off.
+        return Uni.createFrom().nullItem();
     }
 
     @Override

@@ -80,7 +80,7 @@ public class TriggerListener {
         subscriber.closeAndForget();
     }
 
-    @Scheduled(every = "${syncline.trigger-channel.poll-interval:30s}", delayed = "5s",
+    @Scheduled(identity = "cron-trigger-poll", every = "${syncline.trigger-channel.poll-interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         if (config.enabled() && syncline.cronSecret().filter(secret -> !secret.isBlank()).isPresent()) {
