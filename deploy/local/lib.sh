@@ -47,6 +47,7 @@ wait_for() {
 start_sandbox() {
   java -jar sandbox/target/quarkus-app/quarkus-run.jar > "$LOG_DIR/sandbox.log" 2>&1 &
   started_pids+=($!)
+  echo "$!" > "$LOG_DIR/sandbox.pid"
   wait_for "$SANDBOX_URL/sandbox" 60
 }
 
@@ -95,4 +96,36 @@ prepare_benchmark() {
   ensure_database
   reset_local_schema "$1" || { echo "The benchmark empties the $1 schema; run it against a local database only" >&2; exit 1; }
   start_sandbox
+}
+
+# start_named NAME PORT [VAR=VALUE ...]: starts NAME's packaged jar with the caller's environment
+# plus the given variables, logging to $LOG_DIR/NAME.log; waits until it is ready.
+start_named() {
+  local name=$1 port=$2
+  shift 2
+  # shellcheck disable=SC2086
+  env "$@" java ${SERVICE_JAVA_OPTS:-} -jar "$name/target/quarkus-app/quarkus-run.jar" > "$LOG_DIR/$name.log" 2>&1 &
+  started_pids+=($!)
+  echo "$!" > "$LOG_DIR/$name.pid"
+  wait_for "http://127.0.0.1:$port/q/health/ready" 120 || { tail -20 "$LOG_DIR/$name.log" >&2; return 1; }
+}
+
+# start_all_services: the five services on ports 8081-8085, each in its schema of $DB_NAME, wired
+# to the sandbox; the caller exports CRON_SECRET (and OIDC_* for OIDC). Schedules are off: runs
+# start from the trigger endpoints or the cron_trigger table, as an external cron starts them.
+start_all_services() {
+  start_named magento-sync-service 8081 MAGENTO_BASE_URL="$SANDBOX_URL" MAGENTO_USERNAME=sandbox-admin \
+    MAGENTO_PASSWORD=sandbox-password MAGENTO_SYNC_CRON=off MAILFLOW_WEBHOOK_URL="$SANDBOX_URL/sandbox/mailflow/events" \
+    OIDC_CLIENT_ID=magento-sync-service
+  start_named erp-sync-service 8082 SOFTONE_URL="$SANDBOX_URL" SOFTONE_USERNAME=sandbox-erp \
+    SOFTONE_PASSWORD=sandbox-erp-password SOFTONE_COMPANY=1000 ERP_CUSTOMERS_CRON=off ERP_SUPPLIERS_CRON=off \
+    ERP_RECONCILE_CRON=off OIDC_CLIENT_ID=erp-sync-service
+  start_named catalog-sync-service 8083 ENCRYPTION_KEY="${ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}" \
+    CATALOG_TEST_TENANT_SANDBOX_URL="$SANDBOX_URL" CATALOG_TEST_TENANT_SHOPWARE_MODE=api \
+    CRON_CONFIG_SYNC=off CRON_PRODUCT_SYNC=off OIDC_CLIENT_ID=catalog-sync-service
+  start_named migration-service 8084 WOO_URL="$SANDBOX_URL/woo" WOO_CONSUMER_KEY=ck_sandbox \
+    WOO_CONSUMER_SECRET=cs_sandbox SHOPIFY_SHOP_URL="$SANDBOX_URL/shopify" SHOPIFY_ACCESS_TOKEN=shpat_sandbox_token \
+    OIDC_CLIENT_ID=migration-service OIDC_WEB_CLIENT_ID=migration-ui
+  start_named package-sync-service 8085 CRM_SUPABASE_URL="$SANDBOX_URL" CRM_SUPABASE_KEY=sandbox-crm-key \
+    OIDC_CLIENT_ID=package-sync-service
 }
