@@ -77,7 +77,7 @@ class AdminEndpointsIT {
         migration.put("customerComparison", customers.getString("comparisonId"));
         migration.put("orderComparison", orders.getString("comparisonId"));
         migration.put("id", customers.getString("comparisonId"));
-        List<String> onlyInWoo = customers.getList("differences.findAll { it.matchStatus == 'only in source' }.sourceCustomerId");
+        List<String> onlyInWoo = customers.getList("differences.findAll { it.matchStatus == 'onlyInSource' }.sourceCustomerId");
         List<String> ordersOnlyInWoo = orders.getList("differences.sourceOrderId");
         assertTrue(onlyInWoo.size() >= 2 && ordersOnlyInWoo.size() >= 2, "the commerce sandbox has records to migrate");
         migration.put("customer", onlyInWoo.get(0));

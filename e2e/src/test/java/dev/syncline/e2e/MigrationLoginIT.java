@@ -47,8 +47,8 @@ class MigrationLoginIT {
         assertTrue(browser.getCurrentUrl().startsWith(E2eSystem.REALM + "/protocol/openid-connect/auth"), browser.getCurrentUrl());
 
         logIn("ada");
-        waitUntil(() -> browser.getCurrentUrl().startsWith(PAGES + "/customer-sync"));
-        assertEquals("Customer Sync · Syncline", browser.getTitle());
+        waitForTitle("Customer Sync · Syncline");
+        assertEquals(PAGES + "/customer-sync", browser.getCurrentUrl(), "back on the page, without the code in the address");
 
         new Select(browser.findElement(By.id("source"))).selectByValue("woocommerce");
         browser.findElement(By.id("compare")).click();
@@ -60,7 +60,7 @@ class MigrationLoginIT {
 
         // The session holds: the other page opens without another login.
         browser.get(PAGES + "/order-sync");
-        assertEquals("Order Sync · Syncline", browser.getTitle());
+        waitForTitle("Order Sync · Syncline");
     }
 
     @Test
@@ -79,6 +79,15 @@ class MigrationLoginIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(E2eSystem.get("DEMO_USER_PASSWORD"));
         browser.findElement(By.id("kc-login")).click();
+    }
+
+    private void waitForTitle(String title) {
+        try {
+            waitUntil(() -> title.equals(browser.getTitle()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected the page '" + title + "', at " + browser.getCurrentUrl() + ": "
+                    + browser.getPageSource(), e);
+        }
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {
