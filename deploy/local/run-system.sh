@@ -49,6 +49,10 @@ lib=magento-sync-service/target/quarkus-app/lib/main
 classpath=$(ls $lib/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
 status=0
 java -cp "$classpath" deploy/local/SystemRun.java "$SANDBOX_URL" "$CRON_SECRET" "$SCALE" || status=$?
+echo "Peak resident memory so far (JVM $SERVICE_JAVA_OPTS):"
+for name in magento-sync-service erp-sync-service catalog-sync-service migration-service package-sync-service; do
+  printf '  %-22s %s MB\n' "$name" "$(peak_rss_mb "$(cat "$LOG_DIR/$name.pid")")"
+done
 if [ "$status" -ne 0 ]; then
   echo "Some results do not match what the sandbox expects (or a run failed); logs in $LOG_DIR" >&2
 fi
