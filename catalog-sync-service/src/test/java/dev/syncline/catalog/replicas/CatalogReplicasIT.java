@@ -129,8 +129,11 @@ class CatalogReplicasIT {
                     "tenant " + n + " holds each product once");
             assertEquals(1, count("select count(*) from catalog_sync.sync_run where job = 'full-product:" + tenant
                     + "' and status = 'succeeded'"), "one run of tenant " + n + " succeeded");
-            assertEquals(job.getInt("attempts"), count("select count(*) from catalog_sync.sync_run where job = 'full-product:" + tenant + "'"),
-                    "one run per attempt");
+            // An attempt opens one run at most: the killed replica may have claimed a job and died
+            // before its run opened, which leaves an attempt without a run, never a run too many.
+            long runs = count("select count(*) from catalog_sync.sync_run where job = 'full-product:" + tenant + "'");
+            assertTrue(runs >= 1 && runs <= job.getInt("attempts"), "at most one run per attempt: " + runs + " runs, "
+                    + job.getInt("attempts") + " attempts");
             if (job.getInt("attempts") == 1) {
                 assertEquals(VARIATIONS / PER_PAGE, shop.stats().getInt("syncRequests"), "tenant " + n + "'s job ran once");
             } else {
