@@ -72,13 +72,18 @@ public class SyncJobLauncher {
                 .map(runId -> new OpenRun(request, runId, lease));
     }
 
-    /** The winner inserts its ledger row right after taking the lock; wait briefly for it so the 409 names it. */
+    /**
+     * The winner inserts its ledger row right after taking the lock; wait briefly for it so the 409
+     * names it. A winner that ended in the meantime leaves no running row: the 409 names no run.
+     */
     private <T> Uni<T> refuse(String job) {
         return Uni.createFrom().deferred(() -> ledger.runningRunId(job))
                 .onItem().ifNull().failWith(NoRunningRowYet::new)
                 .onFailure(NoRunningRowYet.class).retry().withBackOff(Duration.ofMillis(20), Duration.ofMillis(200))
                 .expireIn(RUNNING_ID_WAIT.toMillis())
-                .onFailure(NoRunningRowYet.class).recoverWithNull()
+                // No row within the wait (the winner may already have ended, or the retries ran
+                // out): still a 409, just without the run's id.
+                .onFailure().recoverWithNull()
                 .chain(runId -> Uni.createFrom().failure(new JobAlreadyRunningException(job, runId)));
     }
 

@@ -67,6 +67,19 @@ class SyncJobLauncherTest {
     }
 
     @Test
+    void aLockHeldWithoutARunningRowIsStillA409WithoutARunId() {
+        // What a trigger sees when the winner took the lock and ended before its row could be read.
+        JobLock.Lease held = lock.tryAcquire("probe-rowless").await().atMost(WAIT).orElseThrow();
+        try {
+            JobAlreadyRunningException refused = assertThrows(JobAlreadyRunningException.class, () ->
+                    start("probe-rowless", RunTrigger.CRON, run -> Uni.createFrom().voidItem()));
+            assertNull(refused.runningRunId());
+        } finally {
+            held.release().await().atMost(WAIT);
+        }
+    }
+
+    @Test
     void theResultCarriesTheWorksValueAndOtherJobsRunAlongside() {
         CompletableFuture<String> release = new CompletableFuture<>();
         RunHandle<String> slow = start("probe-a", RunTrigger.API, run -> Uni.createFrom().completionStage(release));
