@@ -18,6 +18,7 @@ for arg in "$@"; do
   esac
 done
 LOG_DIR="${LOG_DIR:-$(mktemp -d -t syncline-XXXX)}"
+mkdir -p "$LOG_DIR"
 source deploy/local/lib.sh
 SCALE="${SCALE:-1}"
 step() { echo "[$(date +%H:%M:%S)] $*"; }
