@@ -13,6 +13,9 @@ import java.time.Instant;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +73,62 @@ class TriggerChannelTest extends ErpTestBase {
         String answer = TestDatabase.queryString("select answer from erp_sync.cron_trigger where id = " + trigger);
         assertTrue(answer.contains("sync-everything") && answer.contains("sync-suppliers"), answer);
         assertEquals(0, TestDatabase.queryLong("select count(*) from erp_sync.sync_run"));
+    }
+
+    @Test
+    void aHugeRowIsAnswered413AndTheRowsClaimedWithItStillRun() {
+        SoftOneSandbox.reset(5, 5);
+        // 10 MB of JSON in one row, inserted in the same statement (and so the same claim batch) as two good rows.
+        TestDatabase.execute("insert into erp_sync.cron_trigger (job, body) values "
+                + "('sync-customers', '{}'), "
+                + "('sync-customers', jsonb_build_object('full', true, 'pad', repeat('x', 10 * 1024 * 1024))), "
+                + "('sync-suppliers', '{}')");
+        long last = TestDatabase.queryLong("select max(id) from erp_sync.cron_trigger");
+
+        awaitAnswer(last - 2);
+        awaitAnswer(last - 1);
+        awaitAnswer(last);
+        assertEquals(413, TestDatabase.queryLong("select http_status from erp_sync.cron_trigger where id = " + (last - 1)));
+        assertTrue(TestDatabase.queryString("select answer from erp_sync.cron_trigger where id = " + (last - 1))
+                .contains("syncline.trigger-channel.max-request-bytes"));
+        assertEquals(200, TestDatabase.queryLong("select http_status from erp_sync.cron_trigger where id = " + (last - 2)));
+        assertEquals(200, TestDatabase.queryLong("select http_status from erp_sync.cron_trigger where id = " + last));
+        assertEquals(5, TestDatabase.queryLong("select count(*) from erp_sync.erp_supplier"));
+
+        given().auth().oauth2(TestTokens.viewer()).queryParam("limit", 3).get("/api/cron-triggers").then().statusCode(200)
+                .body("triggers[1].id", equalTo((int) (last - 1)))
+                .body("triggers[1].httpStatus", equalTo(413))
+                .body("triggers[1].body", nullValue())
+                .body("triggers[1].bodyBytes", greaterThan(10 * 1024 * 1024))
+                .body("triggers[0].body", equalTo(java.util.Map.of()));
+    }
+
+    @Test
+    void aRowWhoseBodyIsNoObjectIsAnswered400NotRunWithAnEmptyBody() {
+        TestDatabase.execute("insert into erp_sync.cron_trigger (job, body) values ('sync-customers', '[true]')");
+        long trigger = TestDatabase.queryLong("select max(id) from erp_sync.cron_trigger");
+
+        awaitAnswer(trigger);
+        assertEquals(400, TestDatabase.queryLong("select http_status from erp_sync.cron_trigger where id = " + trigger));
+        assertTrue(TestDatabase.queryString("select answer from erp_sync.cron_trigger where id = " + trigger)
+                .contains("body must be a JSON object"));
+        assertEquals(0, TestDatabase.queryLong("select count(*) from erp_sync.sync_run"));
+    }
+
+    @Test
+    void aStoredAnswerKeepsTheRunIdAndNothingOfTheResultItself() {
+        SoftOneSandbox.reset(12, 0);
+        TestDatabase.execute("insert into erp_sync.cron_trigger (job) values ('sync-customers')");
+        long trigger = TestDatabase.queryLong("select max(id) from erp_sync.cron_trigger");
+
+        awaitAnswer(trigger);
+        // The endpoint answers counts, a window and timestamps; the row keeps the run id alone.
+        assertEquals("runId", TestDatabase.queryString(
+                "select string_agg(key, ',') from erp_sync.cron_trigger, jsonb_object_keys(answer::jsonb) key where id = " + trigger));
+        given().auth().oauth2(TestTokens.viewer()).get("/api/cron-triggers").then().statusCode(200)
+                .body("triggers[0].answer.runId", notNullValue())
+                .body("triggers[0].answer.total", nullValue())
+                .body("triggers[0].answer.created", nullValue());
     }
 
     @Test

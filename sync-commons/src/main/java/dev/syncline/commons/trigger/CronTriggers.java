@@ -25,7 +25,10 @@ public class CronTriggers {
         this.pool = pool;
     }
 
-    /** Claims open rows for this replica; SKIP LOCKED makes each row go to exactly one replica. */
+    /**
+     * Claims open rows for this replica; SKIP LOCKED makes each row go to exactly one replica. Only
+     * the id, the job name and the request's size come back: a row of any size is claimed safely.
+     */
     public Uni<List<CronTrigger>> claim(String replica, Duration reclaimAfter) {
         return pool.preparedQuery("""
                         update cron_trigger t set claimed_at = now(), claimed_by = $1
@@ -34,26 +37,34 @@ public class CronTriggers {
                                          and (claimed_at is null or claimed_at < now() - make_interval(secs => $2))
                                        order by id limit $3
                                        for update skip locked)
-                        returning t.id, t.job, t.params, t.body""")
+                        returning t.id, left(t.job, 200) as job,
+                                  octet_length(t.params::text) + octet_length(t.body::text) as request_bytes""")
                 .execute(Tuple.of(replica, (double) reclaimAfter.toSeconds(), CLAIM_BATCH))
                 .map(rows -> {
                     List<CronTrigger> claimed = new ArrayList<>();
                     for (Row row : rows) {
-                        claimed.add(new CronTrigger(row.getLong("id"), row.getString("job"), json(row, "params"),
-                                json(row, "body")));
+                        claimed.add(new CronTrigger(row.getLong("id"), row.getString("job"), row.getLong("request_bytes")));
                     }
                     return claimed;
                 });
     }
 
-    private static JsonObject json(Row row, String column) {
-        Object value = row.getValue(column);
-        return value instanceof JsonObject object ? object : new JsonObject();
+    /** A claimed row's params and body, as stored (each may be any JSON value; the caller checks). */
+    public record TriggerRequest(Object params, Object body) {
     }
 
+    public Uni<TriggerRequest> request(long id) {
+        return pool.preparedQuery("select params, body from cron_trigger where id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new TriggerRequest(row.getValue("params"), row.getValue("body"));
+                });
+    }
+
+    /** Stores the answer's status and what {@link TriggerAnswer} keeps of its body. */
     public Uni<Void> answer(long id, int httpStatus, String answer) {
-        return pool.preparedQuery("update cron_trigger set answered_at = now(), http_status = $2, answer = left($3, 4000) where id = $1")
-                .execute(Tuple.of(id, httpStatus, answer))
+        return pool.preparedQuery("update cron_trigger set answered_at = now(), http_status = $2, answer = $3 where id = $1")
+                .execute(Tuple.of(id, httpStatus, TriggerAnswer.summary(httpStatus, answer)))
                 .replaceWithVoid();
     }
 
@@ -63,25 +74,52 @@ public class CronTriggers {
                 .replaceWithVoid();
     }
 
-    public record TriggerView(long id, String job, JsonObject params, JsonObject body, OffsetDateTime requestedAt,
-                              OffsetDateTime claimedAt, String claimedBy, OffsetDateTime answeredAt, Integer httpStatus,
-                              String answer) {
+    /**
+     * A row as the history shows it: params and body only up to {@link #SHOWN_BYTES} each (their
+     * size always), so that listing never loads a huge row.
+     */
+    public record TriggerView(long id, String job, JsonObject params, JsonObject body, long bodyBytes,
+                              OffsetDateTime requestedAt, OffsetDateTime claimedAt, String claimedBy,
+                              OffsetDateTime answeredAt, Integer httpStatus, JsonObject answer) {
     }
+
+    static final int SHOWN_BYTES = 4096;
 
     public Uni<List<TriggerView>> latest(int limit) {
         return pool.preparedQuery("""
-                        select id, job, params, body, requested_at, claimed_at, claimed_by, answered_at, http_status, answer
+                        select id, left(job, 200) as job,
+                               case when octet_length(params::text) <= $2 then params end as params,
+                               case when octet_length(body::text) <= $2 then body end as body,
+                               octet_length(body::text) as body_bytes,
+                               requested_at, claimed_at, claimed_by, answered_at, http_status, left(answer, 2000) as answer
                         from cron_trigger order by id desc limit $1""")
-                .execute(Tuple.of(limit))
+                .execute(Tuple.of(limit, SHOWN_BYTES))
                 .map(rows -> {
                     List<TriggerView> views = new ArrayList<>();
                     for (Row row : rows) {
-                        views.add(new TriggerView(row.getLong("id"), row.getString("job"), json(row, "params"),
-                                json(row, "body"), row.getOffsetDateTime("requested_at"),
+                        views.add(new TriggerView(row.getLong("id"), row.getString("job"), object(row, "params"),
+                                object(row, "body"), row.getLong("body_bytes"), row.getOffsetDateTime("requested_at"),
                                 row.getOffsetDateTime("claimed_at"), row.getString("claimed_by"),
-                                row.getOffsetDateTime("answered_at"), row.getInteger("http_status"), row.getString("answer")));
+                                row.getOffsetDateTime("answered_at"), row.getInteger("http_status"), answer(row)));
                     }
                     return views;
                 });
+    }
+
+    private static JsonObject object(Row row, String column) {
+        return row.getValue(column) instanceof JsonObject object ? object : null;
+    }
+
+    /** Answers are stored as kept by {@link TriggerAnswer}: a small JSON object. */
+    private static JsonObject answer(Row row) {
+        String answer = row.getString("answer");
+        if (answer == null) {
+            return null;
+        }
+        try {
+            return new JsonObject(answer);
+        } catch (RuntimeException notJson) {
+            return new JsonObject().put("detail", answer);
+        }
     }
 }

@@ -32,6 +32,13 @@ public interface TriggerChannelConfig {
     @WithDefault("10m")
     Duration callTimeout();
 
+    /**
+     * A row whose params and body together are larger (as JSON text) is answered 413 without being
+     * read: job bodies are a few fields, and a huge row must not exhaust a replica's memory.
+     */
+    @WithDefault("65536")
+    int maxRequestBytes();
+
     /** Answered rows are kept this long for the trigger history, then deleted. */
     @WithDefault("30d")
     Duration keepAnswered();

@@ -125,27 +125,54 @@ public class TriggerListener {
                 .map(claimed -> claimed.size() == CronTriggers.CLAIM_BATCH);
     }
 
+    /** Starts one claimed row; whatever goes wrong, the row is answered, never left claimed. */
     private Uni<Void> start(CronTrigger trigger) {
+        return Uni.createFrom().deferred(() -> startChecked(trigger))
+                .onFailure().recoverWithUni(failure -> answer(trigger, 500,
+                        "The trigger could not be started: " + failure.getMessage()))
+                .onFailure().invoke(failure -> Log.warnf("Trigger %d could not be answered: %s", trigger.id(), failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> startChecked(CronTrigger trigger) {
         String template = config.jobs().get(trigger.job());
         if (template == null) {
-            return answer(trigger, 404, "No job named '" + trigger.job() + "'; this service's jobs: "
-                    + String.join(", ", config.jobs().keySet()));
+            return answer(trigger, 404, problem(404, "Unknown job", "No job named '" + trigger.job()
+                    + "'; this service's jobs: " + String.join(", ", config.jobs().keySet())));
         }
-        String path;
-        try {
-            path = fill(template, trigger.params());
-        } catch (IllegalArgumentException missing) {
-            return answer(trigger, 400, missing.getMessage());
+        if (trigger.requestBytes() > config.maxRequestBytes()) {
+            return answer(trigger, 413, problem(413, "Trigger too large", "The row's params and body are "
+                    + trigger.requestBytes() + " bytes of JSON; at most " + config.maxRequestBytes()
+                    + " are read (syncline.trigger-channel.max-request-bytes)"));
         }
-        Log.infof("Trigger %d starts %s (POST %s)", trigger.id(), trigger.job(), path);
-        return loopback.post(path, trigger.body(), syncline.cronSecret().orElseThrow(), config.callTimeout())
-                .chain(answer -> answer(trigger, answer.status(), answer.body()))
-                .onFailure().recoverWithUni(failure -> answer(trigger, 599, "The call did not complete: " + failure.getMessage()));
+        return triggers.request(trigger.id()).chain(request -> {
+            if (!(request.params() instanceof JsonObject params)) {
+                return answer(trigger, 400, problem(400, "Invalid trigger", "params must be a JSON object"));
+            }
+            if (!(request.body() instanceof JsonObject body)) {
+                return answer(trigger, 400, problem(400, "Invalid trigger", "body must be a JSON object"));
+            }
+            String path;
+            try {
+                path = fill(template, params);
+            } catch (IllegalArgumentException missing) {
+                return answer(trigger, 400, problem(400, "Invalid trigger", missing.getMessage()));
+            }
+            Log.infof("Trigger %d starts %s (POST %s)", trigger.id(), trigger.job(), path);
+            return loopback.post(path, body, syncline.cronSecret().orElseThrow(), config.callTimeout())
+                    .chain(answer -> answer(trigger, answer.status(), answer.body()))
+                    .onFailure().recoverWithUni(failure -> answer(trigger, 599,
+                            problem(599, "No answer", "The call did not complete: " + failure.getMessage())));
+        });
+    }
+
+    private static String problem(int status, String title, String detail) {
+        return new JsonObject().put("status", status).put("title", title).put("detail", detail).encode();
     }
 
     private Uni<Void> answer(CronTrigger trigger, int status, String body) {
         if (status >= 400) {
-            Log.warnf("Trigger %d of %s answered %d: %s", trigger.id(), trigger.job(), status, body);
+            Log.warnf("Trigger %d of %s answered %d: %s", trigger.id(), trigger.job(), status, TriggerAnswer.summary(status, body));
         }
         return triggers.answer(trigger.id(), status, body);
     }
