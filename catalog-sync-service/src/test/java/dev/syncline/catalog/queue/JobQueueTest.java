@@ -158,6 +158,13 @@ class JobQueueTest extends CatalogTestBase {
                 .post("/api/tenants/" + tenant + "/syncs").then().statusCode(400).body("detail", containsString("type"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/tenants/" + tenant + "/syncs").then().statusCode(400).body("detail", containsString("type"));
+        // An enum takes exactly its names: no ordinals, no digits in a string, no other spelling.
+        for (String type : new String[] {"2", "\"1\"", "\"full_product\"", "\" CONFIG\"", "true", "[\"CONFIG\"]"}) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"type\": " + type + "}")
+                    .post("/api/tenants/" + tenant + "/syncs").then().statusCode(400)
+                    .body("field", equalTo("type")).body("detail", containsString("CONFIG, PRODUCT_DELTA, FULL_PRODUCT"));
+        }
+        assertEquals(0, TestDatabase.queryLong("select count(*) from catalog_sync.sync_job"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("type", "CONFIG"))
                 .post("/api/tenants/00000000-0000-0000-0000-000000000099/syncs").then().statusCode(404)
                 .body("detail", containsString("No tenant 00000000-0000-0000-0000-000000000099"));

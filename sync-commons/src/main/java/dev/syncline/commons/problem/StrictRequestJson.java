@@ -19,9 +19,10 @@ import java.io.IOException;
 
 /**
  * How request bodies are read: a field must be exactly what it takes (1.5 is not a whole number,
- * -1 and "yes" are not booleans, 7 is not a string), a key may appear once, and strings may not
- * carry NUL characters. Only for requests to our endpoints: upstream answers are read leniently
- * by the application's own ObjectMapper, because upstreams send numbers as strings and worse.
+ * -1 and "yes" are not booleans, 7 is not a string, 2 is not an enum constant), a key may appear
+ * once, and strings may not carry NUL characters. Only for requests to our endpoints: upstream
+ * answers are read leniently by the application's own ObjectMapper, because upstreams send numbers
+ * as strings and worse.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
@@ -33,7 +34,8 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
         this.strict = application.copy()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .registerModule(new SimpleModule("syncline-nul-safe-strings").addDeserializer(String.class, new NulSafeString()));
+                .registerModule(new SimpleModule("syncline-nul-safe-strings").addDeserializer(String.class, new NulSafeString()))
+                .registerModule(new SimpleModule("syncline-enum-names-only").setDeserializerModifier(new StrictEnums()));
         strict.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
