@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
@@ -35,11 +36,12 @@ public class OutboxDelivery {
 
     private final Pool pool;
     private final MailflowConfig config;
-    private final MailflowApi webhook;
+    private final Instance<MailflowApi> webhook;
     private final ObjectMapper mapper;
     private final Upstream mailflow;
 
-    public OutboxDelivery(Pool pool, MailflowConfig config, @RestClient MailflowApi webhook, ObjectMapper mapper,
+    /** The webhook's client is built on first use: without MAILFLOW_WEBHOOK_URL there is none to build. */
+    public OutboxDelivery(Pool pool, MailflowConfig config, @RestClient Instance<MailflowApi> webhook, ObjectMapper mapper,
                           Upstreams upstreams) {
         this.pool = pool;
         this.config = config;
@@ -92,7 +94,7 @@ public class OutboxDelivery {
     private Uni<Void> deliver(Row event, Queue<Long> delivered) {
         long id = event.getLong("id");
         return Uni.createFrom().item(() -> withEventId(id, event.getString("payload")))
-                .chain(webhook::deliver)
+                .chain(payload -> webhook.get().deliver(payload))
                 .invoke(() -> {
                     mailflow.answered(200);
                     delivered.add(id);
