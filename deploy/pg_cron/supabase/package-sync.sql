@@ -11,10 +11,19 @@
 -- finishes the run whether or not anyone waits. The default timeout differs between pg_net
 -- releases (2000 or 5000 ms); it is always set explicitly.
 
+-- Each call's pg_net request id is recorded with the job's name, so that the answers can be told
+-- apart from every other pg_net call of the database (net._http_response holds no URL or job).
+create table if not exists public.syncline_cron_call (
+    request_id bigint primary key,
+    job        text        not null,
+    called_at  timestamptz not null default now()
+);
+
 select cron.schedule(
     'daily-package-sync',  -- scheduling the same name again replaces the job
     '0 2 * * *',           -- 02:00 UTC daily; the service reports "degraded" after 26 h without a successful run
     $$
+    insert into public.syncline_cron_call (request_id, job)
     select net.http_post(
         url := (select decrypted_secret from vault.decrypted_secrets where name = 'package_sync_base_url')
                || '/api/crm/sync-packages',
@@ -25,7 +34,7 @@ select cron.schedule(
             'Prefer', 'respond-async'),
         body := jsonb_build_object('batchSize', 20, 'maxProfiles', null, 'onlyNewProfiles', false, 'async', true),
         timeout_milliseconds := 10000
-    );
+    ), 'daily-package-sync';
     $$
 );
 
@@ -43,10 +52,13 @@ order by d.start_time desc
 limit 10;
 
 -- What did the service answer? Expect 202 with {"success":true,"runId":…,"status":"started"}.
--- Rows are pruned after pg_net's TTL, so look soon after the run.
-select id, status_code, timed_out, error_msg, content::jsonb ->> 'runId' as run_id, created
-from net._http_response
-order by created desc
+-- Only this job's calls (by their request ids); pg_net prunes answers after its TTL, so look soon
+-- after the run (a call without an answer row shows nulls).
+select c.request_id, c.called_at, r.status_code, r.timed_out, r.error_msg, r.content::jsonb ->> 'runId' as run_id
+from public.syncline_cron_call c
+left join net._http_response r on r.id = c.request_id
+where c.job = 'daily-package-sync'
+order by c.called_at desc
 limit 10;
 
 -- The run's outcome: GET <base url>/api/crm/sync-packages with the same bearer secret.

@@ -107,7 +107,7 @@ class PgCronIT {
                         assertTrue(Instant.now().isBefore(deadline), "the service answered " + command);
                         Thread.sleep(200);
                     }
-                    String status = string(sql, "select http_status || ' ' || answer from " + table + " where id > " + before);
+                    String status = string(sql, "select http_status || ' ' || coalesce(answer, '') from " + table + " where id > " + before);
                     assertTrue(status.matches("(?s)(20[02]|409) .*"), command + " -> " + status);
                 }
             } finally {
@@ -117,6 +117,55 @@ class PgCronIT {
             }
         }
         assertTrue(names.size() >= 8, "the schedules of all five services: " + names);
+    }
+
+    @Test
+    void theSupabaseScheduleShowsOnlyItsOwnPgNetAnswers() throws Exception {
+        // pg_net and Vault stand-ins with their published signatures: net.http_post answers a request
+        // id and leaves the answer in net._http_response, as pg_net does for every caller of the database.
+        String script = Files.readString(Path.of(System.getProperty("e2e.root", "..")).resolve("deploy/pg_cron/supabase/package-sync.sql"));
+        try (Connection db = E2eSystem.database(); Statement sql = db.createStatement()) {
+            sql.execute("""
+                    create schema vault;
+                    create table vault.decrypted_secrets (name text primary key, decrypted_secret text);
+                    insert into vault.decrypted_secrets values ('package_sync_base_url', 'https://booking.example.com'),
+                                                               ('package_sync_cron_secret', 'not-a-real-secret');
+                    create schema net;
+                    create sequence net.request_id_seq;
+                    create table net._http_response (id bigint, status_code integer, content_type text, headers jsonb,
+                                                     content text, timed_out boolean, error_msg text, created timestamptz not null default now());
+                    create function net.http_post(url text, body jsonb default '{}', params jsonb default '{}',
+                                                  headers jsonb default '{}', timeout_milliseconds integer default 5000)
+                        returns bigint language sql as $$
+                        insert into net._http_response (id, status_code, content)
+                        values (nextval('net.request_id_seq'), 202, jsonb_build_object('runId', 7, 'url', url)::text)
+                        returning id $$;
+                    """);
+            try {
+                sql.execute(script);
+                String command = string(sql, "select command from cron.job where jobname = 'daily-package-sync'");
+                sql.execute(command);
+                sql.execute("select net.http_post(url := 'https://another-app.example.com/hook')");
+                sql.execute(command);
+
+                String diagnostic = script.substring(script.indexOf("-- What did the service answer?"));
+                diagnostic = diagnostic.substring(diagnostic.indexOf("\nselect") + 1, diagnostic.indexOf(';') + 1);
+                List<String> requestIds = new ArrayList<>();
+                try (ResultSet rows = sql.executeQuery(diagnostic)) {
+                    while (rows.next()) {
+                        assertEquals(202, rows.getInt("status_code"));
+                        assertEquals("7", rows.getString("run_id"));
+                        requestIds.add(rows.getString("request_id"));
+                    }
+                }
+                assertEquals(2, requestIds.size(), "the job's two calls, not the other application's: " + requestIds);
+                assertEquals(0, count(sql, "select count(*) from net._http_response r join public.syncline_cron_call c "
+                        + "on c.request_id = r.id where r.content not like '%/api/crm/sync-packages%'"));
+            } finally {
+                sql.execute("select cron.unschedule('daily-package-sync') from cron.job where jobname = 'daily-package-sync'");
+                sql.execute("drop table if exists public.syncline_cron_call; drop schema net cascade; drop schema vault cascade");
+            }
+        }
     }
 
     private static long count(Statement sql, String query) throws SQLException {
