@@ -153,6 +153,13 @@ class SyncAccessTest extends SyncTestBase {
     }
 
     @Test
+    void aTokenTheIssuerGaveToAnotherClientIsRefused() {
+        given().auth().oauth2(TestTokens.adminIssuedTo("https://server.example.com")).get("/api/runs").then().statusCode(200);
+        given().auth().oauth2(TestTokens.adminIssuedTo("erp-sync-service")).get("/api/runs").then().statusCode(401);
+        given().auth().oauth2(TestTokens.adminIssuedTo("account")).get("/api/runs").then().statusCode(401);
+    }
+
+    @Test
     void aTokenWithAnUnknownKeyIdIsRefusedWithoutAskingTheIssuer() {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(TestTokens.signedWithUnknownKey("kid-" + i)).get(SYNC).then().statusCode(401);

@@ -39,6 +39,15 @@ public final class TestTokens {
                 .audience("https://service.example.com").jws().keyId(keyId).sign("privateKeyWithoutKid.jwk");
     }
 
+    /**
+     * A genuine admin token of the test issuer, issued to {@code client} ({@code aud} and {@code azp});
+     * the services take tokens whose audience is theirs, {@code https://server.example.com} in tests (the test issuer's own default).
+     */
+    public static String adminIssuedTo(String client) {
+        return Jwt.preferredUserName("alice").groups(Set.of("sync-admin")).issuer("https://server.example.com")
+                .audience(client).claim("azp", client).subject("123456").jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** The paths the services asked the test issuer for (its WireMock request journal). */
     public static List<String> requestsToTheIssuer() {
         String issuer = ConfigProvider.getConfig().getValue("keycloak.url", String.class);
