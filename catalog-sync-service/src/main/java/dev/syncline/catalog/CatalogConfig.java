@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How the catalog sync runs. */
@@ -66,6 +67,12 @@ public interface CatalogConfig {
     /** CATALOG_TEST_TENANT_SHOPWARE_MODE: api or mock, for the tenant created at start. */
     @WithDefault("mock")
     String testTenantShopwareMode();
+
+    /**
+     * CATALOG_ALLOWED_UPSTREAM_HOSTS: the host names tenant URLs may point at, comma separated;
+     * unset: any host (tenant URLs are then trusted as their admins set them).
+     */
+    Optional<List<String>> allowedUpstreamHosts();
 
     /** When fewer calls than this are left in Plenty's short period, every call waits for its decay. */
     @WithDefault("2")

@@ -159,12 +159,20 @@ public final class PlentyClient {
                 body.forEach(entries::add);
                 return new Page(entries, 1, 1, true, entries.size(), serverTime);
             }
+            if (!body.path("entries").isArray() || !(body.has("isLastPage") || body.has("lastPageNumber"))) {
+                // Another server (a proxy's page, a wrong URL) can answer 200 too: an empty catalogue
+                // read from it would replace a good config cache.
+                throw new UpstreamRefused("The answer to a list request has no Plentymarkets paging envelope "
+                        + "(entries, isLastPage): is plentyUrl the system's address?");
+            }
             List<JsonNode> entries = new ArrayList<>();
             body.path("entries").forEach(entries::add);
             int lastPageNumber = body.path("lastPageNumber").asInt(1);
             int page = body.path("page").asInt(1);
             boolean last = body.path("isLastPage").asBoolean(page >= lastPageNumber) || page >= lastPageNumber;
             return new Page(entries, page, lastPageNumber, last, body.path("totalsCount").asLong(entries.size()), serverTime);
+        } catch (UpstreamRefused notPlenty) {
+            throw notPlenty;
         } catch (IOException | RuntimeException e) {
             throw plenty.unreadable("a page", e);
         }
@@ -230,7 +238,11 @@ public final class PlentyClient {
             Duration lifetime = Duration.ofSeconds(body.path("expiresIn").asLong(86_400));
             Duration margin = RENEW_MARGIN.compareTo(lifetime.dividedBy(10)) <= 0 ? RENEW_MARGIN : lifetime.dividedBy(10);
             Instant renewAt = Instant.now().plus(lifetime).minus(margin);
-            Tokens issued = new Tokens(body.path("accessToken").asText(), body.path("refreshToken").asText(null), renewAt);
+            String access = body.path("accessToken").asText("");
+            if (access.isBlank()) {
+                throw new UpstreamRefused("Plentymarkets' login answer holds no accessToken: is plentyUrl the system's address?");
+            }
+            Tokens issued = new Tokens(access, body.path("refreshToken").asText(null), renewAt);
             tokens = issued;
             return issued;
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncline.catalog.CatalogConfig;
 import dev.syncline.catalog.tenant.CredentialCipher;
 import dev.syncline.catalog.tenant.Tenant;
+import dev.syncline.catalog.tenant.UpstreamHosts;
+import dev.syncline.commons.upstream.UpstreamRefused;
 import dev.syncline.commons.upstream.Upstreams;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,12 @@ public class PlentyClients {
     private final CredentialCipher cipher;
     private final ObjectMapper mapper;
     private final CatalogConfig config;
+    private final UpstreamHosts hosts;
     private final Map<UUID, Built> clients = new ConcurrentHashMap<>();
 
-    public PlentyClients(Upstreams upstreams, CredentialCipher cipher, ObjectMapper mapper, CatalogConfig config) {
+    public PlentyClients(Upstreams upstreams, CredentialCipher cipher, ObjectMapper mapper, CatalogConfig config,
+                         UpstreamHosts hosts) {
+        this.hosts = hosts;
         this.upstreams = upstreams;
         this.cipher = cipher;
         this.mapper = mapper;
@@ -41,6 +46,10 @@ public class PlentyClients {
     }
 
     private PlentyClient build(Tenant tenant) {
+        if (!hosts.allowed(tenant.plentyUrl())) {
+            throw new UpstreamRefused("The tenant's Plentymarkets URL names a host outside CATALOG_ALLOWED_UPSTREAM_HOSTS; "
+                    + "change the tenant's plentyUrl or the list");
+        }
         PlentyApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(tenant.plentyUrl()))
                 .connectTimeout(5, TimeUnit.SECONDS)

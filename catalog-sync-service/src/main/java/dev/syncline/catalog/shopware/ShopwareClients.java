@@ -3,6 +3,8 @@ package dev.syncline.catalog.shopware;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncline.catalog.tenant.CredentialCipher;
 import dev.syncline.catalog.tenant.Tenant;
+import dev.syncline.catalog.tenant.UpstreamHosts;
+import dev.syncline.commons.upstream.UpstreamRefused;
 import dev.syncline.commons.upstream.Upstreams;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +23,11 @@ public class ShopwareClients {
     private final Upstreams upstreams;
     private final CredentialCipher cipher;
     private final ObjectMapper mapper;
+    private final UpstreamHosts hosts;
     private final Map<UUID, Built> clients = new ConcurrentHashMap<>();
 
-    public ShopwareClients(Upstreams upstreams, CredentialCipher cipher, ObjectMapper mapper) {
+    public ShopwareClients(Upstreams upstreams, CredentialCipher cipher, ObjectMapper mapper, UpstreamHosts hosts) {
+        this.hosts = hosts;
         this.upstreams = upstreams;
         this.cipher = cipher;
         this.mapper = mapper;
@@ -38,6 +42,10 @@ public class ShopwareClients {
     }
 
     private ShopwareClient build(Tenant tenant) {
+        if (!hosts.allowed(tenant.shopwareUrl())) {
+            throw new UpstreamRefused("The tenant's Shopware URL names a host outside CATALOG_ALLOWED_UPSTREAM_HOSTS; "
+                    + "change the tenant's shopwareUrl or the list");
+        }
         ShopwareApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(tenant.shopwareUrl()))
                 .connectTimeout(5, TimeUnit.SECONDS)

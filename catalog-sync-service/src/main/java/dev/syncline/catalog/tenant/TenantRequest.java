@@ -27,19 +27,27 @@ public record TenantRequest(
         @Size(max = 100) String productSchedule) {
 
     /** The tenant to store: {@code existing} is null when the tenant is new. */
-    Tenant toTenant(UUID id, Tenant existing, CredentialCipher cipher) {
+    Tenant toTenant(UUID id, Tenant existing, CredentialCipher cipher, UpstreamHosts hosts) {
+        hosts.check("plentyUrl", plentyUrl);
+        hosts.check("shopwareUrl", shopwareUrl);
         String mode = shopwareMode == null ? (existing == null ? Tenant.MOCK : existing.shopwareMode()) : shopwareMode;
-        String plentySecret = secret("plentyPassword", plentyPassword, existing == null ? null : existing.plentyPassword(), cipher);
+        String plentySecret = secret(plentyPassword, keptFor(existing, Tenant::plentyUrl, Tenant::plentyPassword, plentyUrl), cipher);
         if (plentySecret == null) {
-            throw new InvalidRequestException("plentyPassword", "plentyPassword is required for a new tenant");
+            throw new InvalidRequestException("plentyPassword", existing == null ? "plentyPassword is required for a new tenant"
+                    : "plentyPassword is required: plentyUrl names another scheme, host or port than the stored one, "
+                            + "and the stored password is sent only where it was given for");
         }
-        String shopwareSecret = secret("shopwareClientSecret", shopwareClientSecret,
-                existing == null ? null : existing.shopwareClientSecret(), cipher);
+        String shopwareSecret = secret(shopwareClientSecret,
+                keptFor(existing, Tenant::shopwareUrl, Tenant::shopwareClientSecret, shopwareUrl), cipher);
+
         if ("api".equals(mode)) {
             require("shopwareUrl", shopwareUrl);
             require("shopwareClientId", shopwareClientId);
             if (shopwareSecret == null) {
-                throw new InvalidRequestException("shopwareClientSecret", "shopwareClientSecret is required when shopwareMode is api");
+                throw new InvalidRequestException("shopwareClientSecret", existing != null && existing.shopwareClientSecret() != null
+                        ? "shopwareClientSecret is required: shopwareUrl names another scheme, host or port than the stored one, "
+                                + "and the stored secret is sent only where it was given for"
+                        : "shopwareClientSecret is required when shopwareMode is api");
             }
         }
         return new Tenant(id, name.trim(), trimSlash(plentyUrl), plentyUsername.trim(), plentySecret, mode,
@@ -50,8 +58,22 @@ public record TenantRequest(
                 CronSchedules.checked("productSchedule", productSchedule), null, null);
     }
 
+    /**
+     * The stored secret, when it may be kept: the request names the same origin (scheme, host and
+     * port) as the stored URL. A secret given for one host is never sent to another.
+     */
+    private static String keptFor(Tenant existing, java.util.function.Function<Tenant, String> url,
+                                  java.util.function.Function<Tenant, String> secret, String newUrl) {
+        if (existing == null || secret.apply(existing) == null) {
+            return null;
+        }
+        String storedUrl = url.apply(existing);
+        boolean sameUrl = newUrl == null ? storedUrl == null : UpstreamHosts.sameOrigin(storedUrl, newUrl.trim());
+        return sameUrl || (newUrl == null) ? secret.apply(existing) : null;
+    }
+
     /** A new value is encrypted under the current key; a kept one is re-encrypted if an earlier key wrote it. */
-    private static String secret(String field, String given, String stored, CredentialCipher cipher) {
+    private static String secret(String given, String stored, CredentialCipher cipher) {
         if (given != null && !given.isBlank()) {
             return cipher.encrypt(given);
         }

@@ -32,11 +32,13 @@ public class TenantResource {
     private final TenantStore tenants;
     private final CredentialCipher cipher;
     private final CatalogConfig config;
+    private final UpstreamHosts hosts;
 
-    public TenantResource(TenantStore tenants, CredentialCipher cipher, CatalogConfig config) {
+    public TenantResource(TenantStore tenants, CredentialCipher cipher, CatalogConfig config, UpstreamHosts hosts) {
         this.tenants = tenants;
         this.cipher = cipher;
         this.config = config;
+        this.hosts = hosts;
     }
 
     @GET
@@ -56,7 +58,7 @@ public class TenantResource {
             if (existing.isPresent()) {
                 throw new ClientErrorException("A tenant " + id + " exists already; PUT /api/tenants/" + id + " changes it", 409);
             }
-            return tenants.save(request.toTenant(id, null, cipher));
+            return tenants.save(request.toTenant(id, null, cipher, hosts));
         }).map(saved -> RestResponse.status(RestResponse.Status.CREATED, view(saved)));
     }
 
@@ -77,7 +79,7 @@ public class TenantResource {
         if (request.id() != null && !parse("id", request.id()).equals(tenantId)) {
             throw new InvalidRequestException("id", "id in the body must be the path's tenant id or absent");
         }
-        return existing(tenantId).chain(stored -> tenants.save(request.toTenant(tenantId, stored, cipher))).map(this::view);
+        return existing(tenantId).chain(stored -> tenants.save(request.toTenant(tenantId, stored, cipher, hosts))).map(this::view);
     }
 
     @DELETE
@@ -107,7 +109,7 @@ public class TenantResource {
         String sandbox = request == null || request.sandboxUrl() == null ? TestTenant.DEFAULT_SANDBOX : request.sandboxUrl();
         String mode = request == null || request.shopwareMode() == null ? Tenant.MOCK : request.shopwareMode();
         return tenants.find(Tenant.TEST_TENANT)
-                .chain(existing -> tenants.save(TestTenant.on(sandbox, mode).toTenant(Tenant.TEST_TENANT, existing.orElse(null), cipher)))
+                .chain(existing -> tenants.save(TestTenant.on(sandbox, mode).toTenant(Tenant.TEST_TENANT, existing.orElse(null), cipher, hosts)))
                 .map(this::view);
     }
 

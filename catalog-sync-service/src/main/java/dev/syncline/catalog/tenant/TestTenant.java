@@ -27,7 +27,8 @@ public class TestTenant {
                 "de", true, null, null);
     }
 
-    void createAtStart(@Observes StartupEvent start, CatalogConfig config, TenantStore tenants, CredentialCipher cipher) {
+    void createAtStart(@Observes StartupEvent start, CatalogConfig config, TenantStore tenants, CredentialCipher cipher,
+                       UpstreamHosts hosts) {
         config.testTenantSandboxUrl().filter(url -> !url.isBlank()).ifPresent(url -> {
             if (!url.matches("https?://\\S+") || !config.testTenantShopwareMode().matches("api|mock")) {
                 throw new IllegalStateException("CATALOG_TEST_TENANT_SANDBOX_URL must be an http(s) URL and "
@@ -35,7 +36,7 @@ public class TestTenant {
             }
             boolean created = tenants.find(Tenant.TEST_TENANT)
                     .chain(existing -> existing.isPresent() ? Uni.createFrom().item(false)
-                            : tenants.save(on(url, config.testTenantShopwareMode()).toTenant(Tenant.TEST_TENANT, null, cipher))
+                            : tenants.save(on(url, config.testTenantShopwareMode()).toTenant(Tenant.TEST_TENANT, null, cipher, hosts))
                                     .replaceWith(true))
                     .await().atMost(Duration.ofSeconds(30));
             Log.infof(created ? "Created the test tenant %s on the sandbox %s" : "The test tenant %s exists; left as it is",

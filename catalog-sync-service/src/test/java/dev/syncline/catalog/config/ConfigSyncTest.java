@@ -6,10 +6,14 @@ import dev.syncline.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -74,6 +78,40 @@ class ConfigSyncTest extends CatalogTestBase {
         assertEquals(before.getString("refreshedAt"), after.getString("refreshedAt"));
         assertEquals(before.getList("categories"), after.getList("categories"));
         assertEquals(before.getList("attributeValues"), after.getList("attributeValues"));
+    }
+
+    @Test
+    void anAnswerThatIsNotPlentysNeverReplacesTheCache() throws Exception {
+        String tenant = CatalogApi.testTenant("mock");
+        CatalogApi.syncConfig(tenant);
+        JsonPath before = config(tenant);
+
+        // A server answering 200 {} to everything, then one that issues a token but pages without Plenty's envelope.
+        for (String login : new String[] {"{}", "{\"accessToken\": \"t0k3n\", \"expiresIn\": 86400}"}) {
+            Vertx vertx = Vertx.vertx();
+            try {
+                HttpServer notPlenty = vertx.createHttpServer().requestHandler(request -> request.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(request.path().endsWith("/login") ? login : "{}"))
+                        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                        .body(Map.of("name", "Not Plenty", "plentyUrl", "http://127.0.0.1:" + notPlenty.actualPort(),
+                                "plentyUsername", "sandbox-plenty", "plentyPassword", "any"))
+                        .put("/api/tenants/" + tenant).then().statusCode(200);
+
+                JsonPath failed = CatalogApi.sync(tenant, "CONFIG");
+
+                assertEquals("dead", failed.getString("status"), failed.prettify());
+                given().auth().oauth2(TestTokens.viewer()).get("/api/runs/" + failed.getLong("runId")).then().statusCode(200)
+                        .body("status", equalTo("error"))
+                        .body("errorMessage", containsString(login.equals("{}") ? "no accessToken" : "paging envelope"));
+                JsonPath after = config(tenant);
+                assertEquals(before.getLong("runId"), after.getLong("runId"));
+                assertEquals(before.getList("categories"), after.getList("categories"));
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test

@@ -106,6 +106,53 @@ class TenantApiTest extends CatalogTestBase {
     }
 
     @Test
+    void aStoredSecretIsNeverSentToAnotherHost() {
+        String id = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(tenant())
+                .post("/api/tenants").then().statusCode(201).extract().jsonPath().getString("id");
+        String storedBefore = TestDatabase.queryString("select plenty_password || ' ' || shopware_client_secret from catalog_sync.tenant");
+
+        Map<String, Object> change = tenant();
+        change.remove("plentyPassword");
+        change.remove("shopwareClientSecret");
+        for (String otherOrigin : new String[] {"http://nord.plentymarkets-cloud01.com", "https://nord.plentymarkets-cloud01.com:8443",
+                "http://127.0.0.1:9"}) {
+            change.put("plentyUrl", otherOrigin);
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(change).put("/api/tenants/" + id)
+                    .then().statusCode(400).body("field", equalTo("plentyPassword"))
+                    .body("detail", containsString("another scheme, host or port"));
+        }
+        change.put("plentyUrl", "https://nord.plentymarkets-cloud01.com");
+        change.put("shopwareUrl", "https://shop-nord-new.example.com");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(change).put("/api/tenants/" + id)
+                .then().statusCode(400).body("field", equalTo("shopwareClientSecret"))
+                .body("detail", containsString("another scheme, host or port"));
+        assertEquals(storedBefore, TestDatabase.queryString("select plenty_password || ' ' || shopware_client_secret from catalog_sync.tenant"));
+
+        // The same origin (another path, the default port spelled out) keeps both secrets.
+        change.put("plentyUrl", "https://nord.plentymarkets-cloud01.com:443/");
+        change.put("shopwareUrl", "https://shop-nord.example.com/shop");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(change).put("/api/tenants/" + id)
+                .then().statusCode(200).body("credentials.plentyPassword", equalTo(true))
+                .body("credentials.shopwareClientSecret", equalTo(true));
+        // A new host with a new secret for it is a change like any other.
+        change.put("plentyUrl", "http://127.0.0.1:9");
+        change.put("plentyPassword", "for-the-new-host");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(change).put("/api/tenants/" + id)
+                .then().statusCode(200).body("plentyUrl", equalTo("http://127.0.0.1:9"));
+    }
+
+    @Test
+    void urlsWithCredentialsOrOutsideTheAllowedHostsAreRefused() {
+        refused(with("plentyUrl", "https://rest-user:secret@nord.plentymarkets-cloud01.com"), "plentyUrl must not carry a user name or password");
+        refused(with("shopwareUrl", "https://admin@shop-nord.example.com"), "shopwareUrl must not carry a user name or password");
+        refused(with("plentyUrl", "https://attacker.example.org"), "plentyUrl's host attacker.example.org is not one of CATALOG_ALLOWED_UPSTREAM_HOSTS");
+        refused(with("shopwareUrl", "http://169.254.169.254/latest"), "shopwareUrl's host 169.254.169.254 is not one of CATALOG_ALLOWED_UPSTREAM_HOSTS");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("sandboxUrl", "http://attacker.example.org"))
+                .post("/api/tenants/test-tenant").then().statusCode(400).body("detail", containsString("attacker.example.org"));
+        assertEquals(0, TestDatabase.queryLong("select count(*) from catalog_sync.tenant"));
+    }
+
+    @Test
     void aTenantIdIsCreatedOnceAndOnlyAdminsChangeTenants() {
         Map<String, Object> body = with("id", "3f6d2a9e-8d7b-4c1e-9a51-0c2b7e4d1f00");
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body).post("/api/tenants").then().statusCode(201)
@@ -114,6 +161,8 @@ class TenantApiTest extends CatalogTestBase {
                 .body("detail", containsString("exists already"));
         given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body(tenant()).post("/api/tenants").then().statusCode(403);
         given().contentType(ContentType.JSON).body(tenant()).post("/api/tenants").then().statusCode(401);
+        given().auth().oauth2(TestTokens.adminIssuedTo("migration-ui")).contentType(ContentType.JSON).body(tenant())
+                .post("/api/tenants").then().statusCode(401);
         given().header("Authorization", "Bearer test-cron-secret").get("/api/tenants").then().statusCode(403);
         given().auth().oauth2(TestTokens.claimingCronRole()).delete("/api/tenants/3f6d2a9e-8d7b-4c1e-9a51-0c2b7e4d1f00")
                 .then().statusCode(403);
