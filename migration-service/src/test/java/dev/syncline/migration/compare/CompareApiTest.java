@@ -2,6 +2,7 @@ package dev.syncline.migration.compare;
 
 import dev.syncline.commons.testing.TestTokens;
 import dev.syncline.migration.support.CommerceSandbox;
+import dev.syncline.migration.support.CsvRecords;
 import dev.syncline.migration.support.MigrationApi;
 import dev.syncline.migration.support.MigrationTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,6 +86,25 @@ class CompareApiTest extends MigrationTestBase {
     }
 
     @Test
+    void aValueWithLineBreaksStaysOneQuotedCellAndNoLineOfItIsAFormula() {
+        String firstName = "Anna\n=HYPERLINK(\"https://evil.example/steal\")\nX";
+        String lastName = "Smith\r\n+SUM(1;2)\r\n@cmd\n-12.50";
+        wooCustomer("csv-breaks@example.com", firstName, lastName);
+        long id = MigrationApi.compare("customers", "woocommerce").getLong("comparisonId");
+
+        String csv = given().auth().oauth2(TestTokens.admin()).get("/api/customers/compare/" + id + ".csv")
+                .then().statusCode(200).extract().asString();
+        List<List<String>> records = CsvRecords.parse(csv);
+        List<String> header = records.get(0);
+        assertTrue(records.stream().allMatch(r -> r.size() == header.size()), "every record has the header's fields");
+        List<String> anna = records.stream().filter(r -> "csv-breaks@example.com".equals(r.get(0))).findFirst().orElseThrow();
+        assertEquals("Anna\n'=HYPERLINK(\"https://evil.example/steal\")\nX", anna.get(header.indexOf("firstName")));
+        assertEquals("Smith\r\n'+SUM(1;2)\r\n'@cmd\n-12.50", anna.get(header.indexOf("lastName")));
+        assertFalse(csv.lines().anyMatch(line -> line.startsWith("=") || line.startsWith("+") || line.startsWith("@")),
+                "no physical line of the file starts a formula");
+    }
+
+    @Test
     void shopifyAboveTheBulkThresholdIsReadByABulkOperationWithTheSameResult() {
         CommerceSandbox.reset(Map.of("seed", 5, "sharedCustomers", 500, "wooOnlyCustomers", 10, "shopifyOnlyCustomers", 30));
         JsonPath truth = CommerceSandbox.truth("customers", "shopify");
@@ -142,6 +162,12 @@ class CompareApiTest extends MigrationTestBase {
                 .post("/api/customers/compare").then().statusCode(401);
         given().header("Authorization", "Bearer test-cron-secret").contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "shopify"))
                 .post("/api/customers/compare").then().statusCode(200);
+    }
+
+    private static void wooCustomer(String email, String firstName, String lastName) {
+        given().baseUri(CommerceSandbox.url()).auth().preemptive().basic("ck_sandbox", "cs_sandbox").contentType(ContentType.JSON)
+                .body(Map.of("email", email, "first_name", firstName, "last_name", lastName))
+                .post("/woo/wp-json/wc/v3/customers").then().statusCode(201);
     }
 
     private static Set<String> ids(List<Map<String, Object>> differences, String field, String status) {
