@@ -6,7 +6,7 @@ import dev.syncline.migration.compare.CompareAnswer;
 import dev.syncline.migration.compare.CompareKind;
 import dev.syncline.migration.compare.CompareResource;
 import dev.syncline.migration.compare.Comparisons;
-import dev.syncline.migration.migrate.MigrateResource;
+import dev.syncline.migration.migrate.RecordLimit;
 import dev.syncline.migration.migrate.MigrationView;
 import dev.syncline.migration.migrate.Migrations;
 import dev.syncline.migration.store.Platform;
@@ -83,6 +83,7 @@ public class ToolsActions {
     @Operation(summary = "The page's Sync Selected button: starts the migration and answers 202 with its id")
     public Uni<RestResponse<MigrationView>> sync(@RestPath String tool, @Valid @NotNull SyncSelected request) {
         Platform source = Platform.of("sourceOfTruth", request.sourceOfTruth());
+        RecordLimit.check("ids", request.ids());
         var started = kind(tool) == CompareKind.CUSTOMERS
                 ? migrations.customers(source, request.ids(), RunTrigger.of(identity))
                 : migrations.orders(source, request.ids(), Boolean.TRUE.equals(request.draft()), RunTrigger.of(identity));
@@ -99,7 +100,7 @@ public class ToolsActions {
 
     /** The page's selection: source ids, at most as many as the API takes. */
     public record SyncSelected(@NotNull String sourceOfTruth,
-                               @NotNull @jakarta.validation.constraints.Size(min = 1, max = MigrateResource.MAX_RECORDS)
+                               @NotNull @jakarta.validation.constraints.NotEmpty
                                java.util.List<@NotNull @jakarta.validation.constraints.NotBlank String> ids,
                                Boolean draft) {
     }

@@ -148,6 +148,18 @@ class CompareApiTest extends MigrationTestBase {
     }
 
     @Test
+    void aPageFarPastTheEndIsEmptyAndNotTheFirstPage() {
+        long id = MigrationApi.compare("customers", "woocommerce").getLong("comparisonId");
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100)
+                .get("/api/customers/compare/" + id).then().statusCode(200)
+                .body("page", equalTo(Integer.MAX_VALUE)).body("differences", org.hamcrest.Matchers.empty())
+                .body("truncated", equalTo(false));
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 50)
+                .get("/customer-sync/compare/" + id).then().statusCode(200)
+                .body("page", equalTo(Integer.MAX_VALUE)).body("differences", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void badRequestsAreRefusedNamingTheProblem() {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "magento"))
                 .post("/api/customers/compare").then().statusCode(400).body("detail", containsString("sourceOfTruth"));
@@ -156,6 +168,8 @@ class CompareApiTest extends MigrationTestBase {
         given().auth().oauth2(TestTokens.admin()).queryParam("size", 5000).get("/api/customers/compare/1")
                 .then().statusCode(400).body("detail", containsString("size"));
         given().auth().oauth2(TestTokens.admin()).get("/api/customers/compare/999999").then().statusCode(404);
+        given().auth().oauth2(TestTokens.admin()).get("/api/customers/compare/99999999999999999999").then().statusCode(400)
+                .body("field", equalTo("id")).body("detail", containsString("'id'"));
         given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "shopify"))
                 .post("/api/customers/compare").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "shopify"))
