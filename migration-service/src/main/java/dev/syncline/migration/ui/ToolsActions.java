@@ -32,8 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * What the pages' script calls: the API's compare and sync, under the pages' paths so that a
- * person logged in to the pages (an OIDC session cookie) can use them. JSON bodies only, which a
- * form on another site cannot send.
+ * person logged in to the pages (an OIDC session cookie) can use them; the cookie opens nothing
+ * under /api. A POST here must come from the page itself: see {@link PageActionGuard}.
  */
 @Path("/{tool: customer-sync|order-sync}")
 @Tag(name = "Pages")
