@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An admin logged in to the pages in Chromium (the code flow's session cookie, no token) visits a
- * page of another origin on the same site, another port of localhost, whose script posts to the
+ * page of another origin on the same site, another port of the same host, whose script posts to the
  * pages' actions and to the API with the browser's cookies. Nothing starts; the real page still works.
  */
 @QuarkusTest
@@ -101,9 +101,10 @@ class CrossSiteBrowserTest extends MigrationTestBase {
         assertEquals(shopifyCustomers + 1, CommerceSandbox.held("shopify", "customers").size());
     }
 
-    /** A page on another port of localhost (same site, other origin) whose script tries what an attacker would. */
+    /** A page on another port of the service's host (same site, other origin) whose script tries what an attacker would. */
     private String servedFromAnotherPort(List<String> ids) throws IOException {
-        String target = root.getProtocol() + "://localhost:" + root.getPort();
+        // The service's own host, as the browser logged in there; the other page differs by its port only.
+        String target = root.getProtocol() + "://" + root.getHost() + ":" + root.getPort();
         String pageIds = "[\"" + String.join("\",\"", ids) + "\"]";
         String apiCustomers = ids.stream().map(id -> "{\"sourceCustomerId\":\"" + id + "\"}").reduce((a, b) -> a + "," + b).orElseThrow();
         String html = """
@@ -131,7 +132,7 @@ class CrossSiteBrowserTest extends MigrationTestBase {
             }
         });
         otherOrigin.start();
-        return "http://localhost:" + otherOrigin.getAddress().getPort() + "/";
+        return "http://" + root.getHost() + ":" + otherOrigin.getAddress().getPort() + "/";
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {
