@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The migration pages behind Keycloak's login, in Debian's Chromium: redirect, log in, use the page. */
+/** The migration pages behind Keycloak's login, in Debian's Chromium: redirect (with PKCE), log in, use the page, log out. */
 class MigrationLoginIT {
 
     static final String PAGES = E2eSystem.Service.MIGRATION.url();
@@ -61,6 +61,13 @@ class MigrationLoginIT {
         // The session holds: the other page opens without another login.
         browser.get(PAGES + "/order-sync");
         waitForTitle("Order Sync · Syncline");
+
+        // Logging out ends the session here and at Keycloak: the page asks for a login again.
+        browser.findElement(By.id("logout")).click();
+        waitForTitle("Logged out · Syncline");
+        browser.get(PAGES + "/customer-sync");
+        waitUntil(() -> browser.getCurrentUrl().startsWith(E2eSystem.REALM + "/protocol/openid-connect/auth"));
+        assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), browser.getCurrentUrl());
     }
 
     @Test

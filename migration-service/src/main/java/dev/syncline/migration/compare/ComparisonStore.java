@@ -127,10 +127,14 @@ public class ComparisonStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
     }
 
-    public Uni<List<Difference>> differences(long runId, int offset, int limit) {
+    /**
+     * Up to {@code limit} differences after the first {@code offset}. The offset is a bigint: a page
+     * far past the end is asked for too, and an int parameter would wrap around to the first page.
+     */
+    public Uni<List<Difference>> differences(long runId, long offset, int limit) {
         return pool.preparedQuery("""
                         select position, source_id, match_status, match_note, candidates, payload::text as payload
-                        from comparison_difference where run_id = $1 and position > $2 order by position limit $3""")
+                        from comparison_difference where run_id = $1 and position > $2::bigint order by position limit $3""")
                 .execute(Tuple.of(runId, offset, limit))
                 .map(rows -> {
                     List<Difference> list = new ArrayList<>();

@@ -60,7 +60,7 @@ public class Comparisons {
     }
 
     public Uni<CompareAnswer> page(CompareKind kind, long id, int page, int size) {
-        return stored(kind, id).chain(stored -> store.differences(id, (page - 1) * size, size).map(list -> {
+        return stored(kind, id).chain(stored -> store.differences(id, (page - 1L) * size, size).map(list -> {
             int total = stored.onlyInSource() + stored.ambiguous();
             List<Object> shown = new ArrayList<>();
             list.forEach(d -> shown.add(shown(stored, d)));

@@ -3,13 +3,18 @@ package dev.syncline.migration.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Differences as CSV (RFC 4180); a cell that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+/** Differences as CSV (RFC 4180); a line that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 final class DifferenceCsv {
 
     private static final List<String> CUSTOMER_FIELDS = List.of("email", "firstName", "lastName", "phone");
     private static final List<String> ORDER_FIELDS = List.of("orderNumber", "email", "totalPrice", "createdAt", "lineItemCount",
             "financialStatus", "fulfillmentStatus");
+
+    private static final String FORMULA_STARTS = "=+-@\t";
+    private static final String QUOTED = "\",\r\n";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     private DifferenceCsv() {
     }
@@ -30,11 +35,56 @@ final class DifferenceCsv {
                 .append(',').append(cell(d.matchStatus())).append(',').append(cell(d.matchNote())).append("\r\n").toString();
     }
 
+    /**
+     * One field: quoted when it holds a quote, comma, CR or LF; each line that a spreadsheet would
+     * run as a formula gets an apostrophe in front, the first and every one after a line break,
+     * since a reader that splits the cell at its line breaks would otherwise meet a bare formula.
+     */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("[-+]?\\d+(\\.\\d+)?") ? "'" + value : value;
-        return safe.matches(".*[\",\r\n].*") || safe.contains(",") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        String guarded = guardFormulas(value);
+        return needsQuotes(guarded) ? "\"" + guarded.replace("\"", "\"\"") + "\"" : guarded;
+    }
+
+    private static String guardFormulas(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 4);
+        int start = 0;
+        while (true) {
+            int end = nextLineBreak(value, start);
+            String line = value.substring(start, end);
+            out.append(startsFormula(line) ? "'" : "").append(line);
+            if (end == value.length()) {
+                return out.toString();
+            }
+            int next = value.startsWith("\r\n", end) ? end + 2 : end + 1;
+            out.append(value, end, next);
+            start = next;
+        }
+    }
+
+    private static int nextLineBreak(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n') {
+                return i;
+            }
+        }
+        return value.length();
+    }
+
+    /** A plain number such as -12.50 stays as it is: a spreadsheet reads it as the number it is. */
+    private static boolean startsFormula(String line) {
+        return !line.isEmpty() && FORMULA_STARTS.indexOf(line.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(line).matches();
+    }
+
+    private static boolean needsQuotes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (QUOTED.indexOf(value.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -11,7 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,8 +28,6 @@ import java.util.List;
 @RolesAllowed({Roles.ADMIN, Roles.CRON})
 public class MigrateResource {
 
-    public static final int MAX_RECORDS = 5000;
-
     private final Migrations migrations;
     private final SecurityIdentity identity;
 
@@ -45,11 +43,11 @@ public class MigrateResource {
     }
 
     public record CustomerSyncRequest(@NotNull String sourceOfTruth,
-                                      @NotNull @Size(min = 1, max = MAX_RECORDS) List<@Valid @NotNull CustomerRef> customers,
+                                      @NotNull @NotEmpty List<@Valid @NotNull CustomerRef> customers,
                                       Boolean async) {
     }
 
-    public record OrderSyncRequest(@NotNull String sourceOfTruth, @NotNull @Size(min = 1, max = MAX_RECORDS) List<@Valid @NotNull OrderRef> orders,
+    public record OrderSyncRequest(@NotNull String sourceOfTruth, @NotNull @NotEmpty List<@Valid @NotNull OrderRef> orders,
                                    Boolean draft, Boolean async) {
     }
 
@@ -58,7 +56,8 @@ public class MigrateResource {
     @Operation(summary = "Migrate the given customers; per-record results and a summary (202 with a migrationId when async)")
     public Uni<RestResponse<MigrationView>> customers(@Valid @NotNull CustomerSyncRequest request) {
         Platform source = Platform.of("sourceOfTruth", request.sourceOfTruth());
-        return migrations.customers(source, request.customers().stream().map(CustomerRef::sourceCustomerId).toList(), RunTrigger.of(identity))
+        List<String> ids = RecordLimit.check("customers", request.customers()).stream().map(CustomerRef::sourceCustomerId).toList();
+        return migrations.customers(source, ids, RunTrigger.of(identity))
                 .chain(handle -> answer(handle, request.async()));
     }
 
@@ -67,8 +66,8 @@ public class MigrateResource {
     @Operation(summary = "Migrate the given orders (customers first); \"draft\": true makes Shopify draft orders")
     public Uni<RestResponse<MigrationView>> orders(@Valid @NotNull OrderSyncRequest request) {
         Platform source = Platform.of("sourceOfTruth", request.sourceOfTruth());
-        return migrations.orders(source, request.orders().stream().map(OrderRef::sourceOrderId).toList(),
-                        Boolean.TRUE.equals(request.draft()), RunTrigger.of(identity))
+        List<String> ids = RecordLimit.check("orders", request.orders()).stream().map(OrderRef::sourceOrderId).toList();
+        return migrations.orders(source, ids, Boolean.TRUE.equals(request.draft()), RunTrigger.of(identity))
                 .chain(handle -> answer(handle, request.async()));
     }
 

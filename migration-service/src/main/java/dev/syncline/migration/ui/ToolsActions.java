@@ -6,7 +6,7 @@ import dev.syncline.migration.compare.CompareAnswer;
 import dev.syncline.migration.compare.CompareKind;
 import dev.syncline.migration.compare.CompareResource;
 import dev.syncline.migration.compare.Comparisons;
-import dev.syncline.migration.migrate.MigrateResource;
+import dev.syncline.migration.migrate.RecordLimit;
 import dev.syncline.migration.migrate.MigrationView;
 import dev.syncline.migration.migrate.Migrations;
 import dev.syncline.migration.store.Platform;
@@ -32,8 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * What the pages' script calls: the API's compare and sync, under the pages' paths so that a
- * person logged in to the pages (an OIDC session cookie) can use them. JSON bodies only, which a
- * form on another site cannot send.
+ * person logged in to the pages (an OIDC session cookie) can use them; the cookie opens nothing
+ * under /api. A POST here must come from the page itself: see {@link PageActionGuard}.
  */
 @Path("/{tool: customer-sync|order-sync}")
 @Tag(name = "Pages")
@@ -83,6 +83,7 @@ public class ToolsActions {
     @Operation(summary = "The page's Sync Selected button: starts the migration and answers 202 with its id")
     public Uni<RestResponse<MigrationView>> sync(@RestPath String tool, @Valid @NotNull SyncSelected request) {
         Platform source = Platform.of("sourceOfTruth", request.sourceOfTruth());
+        RecordLimit.check("ids", request.ids());
         var started = kind(tool) == CompareKind.CUSTOMERS
                 ? migrations.customers(source, request.ids(), RunTrigger.of(identity))
                 : migrations.orders(source, request.ids(), Boolean.TRUE.equals(request.draft()), RunTrigger.of(identity));
@@ -99,7 +100,7 @@ public class ToolsActions {
 
     /** The page's selection: source ids, at most as many as the API takes. */
     public record SyncSelected(@NotNull String sourceOfTruth,
-                               @NotNull @jakarta.validation.constraints.Size(min = 1, max = MigrateResource.MAX_RECORDS)
+                               @NotNull @jakarta.validation.constraints.NotEmpty
                                java.util.List<@NotNull @jakarta.validation.constraints.NotBlank String> ids,
                                Boolean draft) {
     }

@@ -2,6 +2,7 @@ package dev.syncline.migration.compare;
 
 import dev.syncline.commons.testing.TestTokens;
 import dev.syncline.migration.support.CommerceSandbox;
+import dev.syncline.migration.support.CsvRecords;
 import dev.syncline.migration.support.MigrationApi;
 import dev.syncline.migration.support.MigrationTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,6 +86,25 @@ class CompareApiTest extends MigrationTestBase {
     }
 
     @Test
+    void aValueWithLineBreaksStaysOneQuotedCellAndNoLineOfItIsAFormula() {
+        String firstName = "Anna\n=HYPERLINK(\"https://evil.example/steal\")\nX";
+        String lastName = "Smith\r\n+SUM(1;2)\r\n@cmd\n-12.50";
+        wooCustomer("csv-breaks@example.com", firstName, lastName);
+        long id = MigrationApi.compare("customers", "woocommerce").getLong("comparisonId");
+
+        String csv = given().auth().oauth2(TestTokens.admin()).get("/api/customers/compare/" + id + ".csv")
+                .then().statusCode(200).extract().asString();
+        List<List<String>> records = CsvRecords.parse(csv);
+        List<String> header = records.get(0);
+        assertTrue(records.stream().allMatch(r -> r.size() == header.size()), "every record has the header's fields");
+        List<String> anna = records.stream().filter(r -> "csv-breaks@example.com".equals(r.get(0))).findFirst().orElseThrow();
+        assertEquals("Anna\n'=HYPERLINK(\"https://evil.example/steal\")\nX", anna.get(header.indexOf("firstName")));
+        assertEquals("Smith\r\n'+SUM(1;2)\r\n'@cmd\n-12.50", anna.get(header.indexOf("lastName")));
+        assertFalse(csv.lines().anyMatch(line -> line.startsWith("=") || line.startsWith("+") || line.startsWith("@")),
+                "no physical line of the file starts a formula");
+    }
+
+    @Test
     void shopifyAboveTheBulkThresholdIsReadByABulkOperationWithTheSameResult() {
         CommerceSandbox.reset(Map.of("seed", 5, "sharedCustomers", 500, "wooOnlyCustomers", 10, "shopifyOnlyCustomers", 30));
         JsonPath truth = CommerceSandbox.truth("customers", "shopify");
@@ -128,6 +148,18 @@ class CompareApiTest extends MigrationTestBase {
     }
 
     @Test
+    void aPageFarPastTheEndIsEmptyAndNotTheFirstPage() {
+        long id = MigrationApi.compare("customers", "woocommerce").getLong("comparisonId");
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100)
+                .get("/api/customers/compare/" + id).then().statusCode(200)
+                .body("page", equalTo(Integer.MAX_VALUE)).body("differences", org.hamcrest.Matchers.empty())
+                .body("truncated", equalTo(false));
+        given().auth().oauth2(TestTokens.admin()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 50)
+                .get("/customer-sync/compare/" + id).then().statusCode(200)
+                .body("page", equalTo(Integer.MAX_VALUE)).body("differences", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void badRequestsAreRefusedNamingTheProblem() {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "magento"))
                 .post("/api/customers/compare").then().statusCode(400).body("detail", containsString("sourceOfTruth"));
@@ -136,12 +168,20 @@ class CompareApiTest extends MigrationTestBase {
         given().auth().oauth2(TestTokens.admin()).queryParam("size", 5000).get("/api/customers/compare/1")
                 .then().statusCode(400).body("detail", containsString("size"));
         given().auth().oauth2(TestTokens.admin()).get("/api/customers/compare/999999").then().statusCode(404);
+        given().auth().oauth2(TestTokens.admin()).get("/api/customers/compare/99999999999999999999").then().statusCode(400)
+                .body("field", equalTo("id")).body("detail", containsString("'id'"));
         given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "shopify"))
                 .post("/api/customers/compare").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "shopify"))
                 .post("/api/customers/compare").then().statusCode(401);
         given().header("Authorization", "Bearer test-cron-secret").contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "shopify"))
                 .post("/api/customers/compare").then().statusCode(200);
+    }
+
+    private static void wooCustomer(String email, String firstName, String lastName) {
+        given().baseUri(CommerceSandbox.url()).auth().preemptive().basic("ck_sandbox", "cs_sandbox").contentType(ContentType.JSON)
+                .body(Map.of("email", email, "first_name", firstName, "last_name", lastName))
+                .post("/woo/wp-json/wc/v3/customers").then().statusCode(201);
     }
 
     private static Set<String> ids(List<Map<String, Object>> differences, String field, String status) {

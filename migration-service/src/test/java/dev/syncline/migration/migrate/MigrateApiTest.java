@@ -168,10 +168,15 @@ class MigrateApiTest extends MigrationTestBase {
                 .post("/api/customers/sync").then().statusCode(400).body("detail", containsString("sourceOfTruth"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "woocommerce", "customers", List.of()))
                 .post("/api/customers/sync").then().statusCode(400).body("detail", containsString("customers"));
-        List<Map<String, String>> huge = IntStream.range(0, MigrateResource.MAX_RECORDS + 1)
+        List<Map<String, String>> huge = IntStream.range(0, RecordLimit.MAX_RECORDS + 1)
                 .mapToObj(i -> Map.of("sourceCustomerId", Integer.toString(i))).toList();
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("sourceOfTruth", "woocommerce", "customers", huge))
-                .post("/api/customers/sync").then().statusCode(400).body("detail", containsString("customers"));
+                .post("/api/customers/sync").then().statusCode(400).body("field", equalTo("customers"))
+                .body("detail", equalTo("customers holds 5001 records; at most 5000 are migrated at a time, so send them in parts"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("sourceOfTruth", "woocommerce", "orders", huge.stream().map(r -> Map.of("sourceOrderId", r.get("sourceCustomerId"))).toList()))
+                .post("/api/orders/sync").then().statusCode(400).body("field", equalTo("orders"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("OrderRef")));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("sourceOfTruth", "woocommerce", "customers", List.of(Map.of("sourceCustomerId", "1"), Map.of("sourceCustomerId", "1"))))
                 .post("/api/customers/sync").then().statusCode(400).body("detail", containsString("twice"));
@@ -186,6 +191,8 @@ class MigrateApiTest extends MigrationTestBase {
                 .body(Map.of("sourceOfTruth", "woocommerce", "orders", List.of(Map.of("orderNumber", "1001"))))
                 .post("/api/orders/sync").then().statusCode(400).body("detail", containsString("sourceOrderId"));
         given().auth().oauth2(admin).get("/api/migrations/424242").then().statusCode(404).body("detail", containsString("424242"));
+        given().auth().oauth2(admin).get("/api/migrations/99999999999999999999").then().statusCode(400).body("field", equalTo("id"))
+                .body("detail", containsString("99999999999999999999"));
         given().auth().oauth2(TestTokens.viewer()).contentType(ContentType.JSON)
                 .body(Map.of("sourceOfTruth", "woocommerce", "customers", List.of(Map.of("sourceCustomerId", "1"))))
                 .post("/api/customers/sync").then().statusCode(403);

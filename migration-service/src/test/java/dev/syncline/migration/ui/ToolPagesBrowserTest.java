@@ -73,8 +73,9 @@ class ToolPagesBrowserTest extends MigrationTestBase {
     void customersAreComparedSelectedAndMigratedFromThePage() throws IOException {
         browser.get(root + "customer-sync");
         assertEquals("Customer Sync · Syncline", browser.getTitle());
-        assertEquals(List.of("Customer Sync", "Order Sync"), browser.findElements(By.cssSelector("nav.sidebar a")).stream()
+        assertEquals(List.of("Customer Sync", "Order Sync"), browser.findElements(By.cssSelector("nav.sidebar ul a")).stream()
                 .map(a -> a.getText().replaceAll("^\\W+", "").trim()).toList());
+        assertEquals("Log out", browser.findElement(By.id("logout")).getText());
 
         new Select(browser.findElement(By.id("source"))).selectByValue("woocommerce");
         browser.findElement(By.id("compare")).click();
