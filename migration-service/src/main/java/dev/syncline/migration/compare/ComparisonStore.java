@@ -160,7 +160,7 @@ public class ComparisonStore {
                 row.getString("error_message"));
     }
 
-    private String json(Object payload) {
+    private String json(ComparedRecord.Shown payload) {
         try {
             return mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package dev.syncline.migration.compare;
 
 import dev.syncline.migration.store.StoreCustomer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
@@ -10,7 +11,8 @@ public record CustomerDifference(String email, String firstName, String lastName
                                  String destinationPlatform, String matchStatus, String matchNote, List<String> candidates) {
 
     /** The part stored while the comparison runs; match status and note are added when it is matched. */
-    record Shown(String email, String firstName, String lastName, String phone, String sourceCustomerId) {
+    @RegisterForReflection
+    record Shown(String email, String firstName, String lastName, String phone, String sourceCustomerId) implements ComparedRecord.Shown {
         static Shown of(StoreCustomer c) {
             return new Shown(c.email() == null ? null : c.email().trim(), c.firstName(), c.lastName(), c.phone(), c.id());
         }

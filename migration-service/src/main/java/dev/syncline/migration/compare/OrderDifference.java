@@ -1,6 +1,7 @@
 package dev.syncline.migration.compare;
 
 import dev.syncline.migration.store.StoreOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ public record OrderDifference(String orderNumber, String email, String totalPric
                               int lineItemCount, String financialStatus, String fulfillmentStatus, List<String> warnings,
                               String matchStatus, String matchNote, List<String> candidates) {
 
+    @RegisterForReflection
     record Shown(String orderNumber, String email, String totalPrice, String createdAt, String sourceOrderId, int lineItemCount,
-                 String financialStatus, String fulfillmentStatus, List<String> warnings) {
+                 String financialStatus, String fulfillmentStatus, List<String> warnings) implements ComparedRecord.Shown {
         static Shown of(StoreOrder o) {
             List<String> warnings = new ArrayList<>();
             if (o.email() == null) {

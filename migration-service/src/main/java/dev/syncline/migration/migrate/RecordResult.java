@@ -1,14 +1,17 @@
 package dev.syncline.migration.migrate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
 /**
  * One record's result, in the seed's words: customers carry {@code email} and {@code newCustomerId},
  * orders {@code orderNumber}, {@code newOrderId} and {@code warnings}. {@code how} says what happened
- * (created, alreadyMigrated, existed, foundAfterTimeout, draft).
+ * (created, alreadyMigrated, existed, foundAfterTimeout, draft). Stored as JSON by hand, so registered
+ * for reflection.
  */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecordResult(String email, String orderNumber, String sourceId, boolean success, String newCustomerId,
                            String newOrderId, String error, List<String> warnings, String how) {

@@ -2,11 +2,16 @@ package dev.syncline.migration.woo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** WooCommerce's JSON, the fields a migration reads (totals are strings, {@code _gmt} dates have no zone). */
+/**
+ * WooCommerce's JSON, the fields a migration reads (totals are strings, {@code _gmt} dates have no zone).
+ * Read by hand from the answers' trees, so registered for reflection here, every record nested below with it.
+ */
+@RegisterForReflection
 final class WooRecords {
 
     private WooRecords() {

@@ -3,6 +3,7 @@ package dev.syncline.packages.bulk;
 import dev.syncline.commons.rejected.RejectedRecordRepository;
 import dev.syncline.commons.run.SyncRun;
 import dev.syncline.commons.run.SyncRunRepository;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +25,8 @@ public class BulkReport {
         this.rejected = rejected;
     }
 
+    /** Also a failed run's problem member, which no signature names: registered for reflection. */
+    @RegisterForReflection
     public record Result(long totalProfiles, long successfulProfiles, long failedProfiles, long totalPackages,
                          List<String> errors, String duration) {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +18,11 @@ import java.util.Map;
  * {@code runId} the run a conflict or failure refers to. The source systems' callers look for
  * {@code success:false}, {@code error} and {@code timestamp}, so every problem carries those too;
  * an endpoint may add members of its own (e.g. a failed bulk run's {@code result}).
+ *
+ * <p>Registered for reflection: exception mappers return it inside a {@code Response}, whose
+ * entity no resource signature names, so nothing else registers it for a native executable.
  */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "field", "runId", "success", "error", "timestamp"})
 public record Problem(String type, String title, int status, String detail, String field, Long runId,
@@ -52,6 +57,13 @@ public record Problem(String type, String title, int status, String detail, Stri
         Map<String, Object> more = new LinkedHashMap<>(members);
         more.put(name, value);
         return new Problem(type, title, status, detail, field, runId, timestamp, more);
+    }
+
+    /** The same problem with these members in its body too (a failed run's own report). */
+    public Problem with(Map<String, ?> more) {
+        Map<String, Object> all = new LinkedHashMap<>(members);
+        all.putAll(more);
+        return new Problem(type, title, status, detail, field, runId, timestamp, all);
     }
 
     @JsonProperty("success")

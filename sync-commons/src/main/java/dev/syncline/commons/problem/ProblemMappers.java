@@ -57,11 +57,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response runFailed(RunFailedException e) {
-        Problem problem = Problem.of(502, "Sync failed", e.getMessage()).withRunId(e.runId());
-        for (var member : e.members().entrySet()) {
-            problem = problem.with(member.getKey(), member.getValue());
-        }
-        return problem.toResponse();
+        return Problem.of(502, "Sync failed", e.getMessage()).withRunId(e.runId()).with(e.members()).toResponse();
     }
 
     /** Bean Validation on request bodies and parameters: the first violation, with its field. */
