@@ -188,7 +188,7 @@ stop_during_run() {
   podman stop -t 20 "$mc" >/dev/null || { echo "podman stop failed"; return 1; }
   stop_seconds=$((SECONDS - t))
   code=$(podman inspect -f '{{.State.ExitCode}}' "$mc")
-  row=$(sql "select status || '|' || coalesce(error_message, '') || '|' || records_read || '|' || records_created from magento_sync.sync_run where id = $id")
+  row=$(sql "select status || '|' || records_read || ' read, ' || records_created || ' created; ' || coalesce(error_message, '') from magento_sync.sync_run where id = $id")
   echo "run $id had read $read_before; podman stop took ${stop_seconds} s, exit code $code; ledger before any restart: ${row%%|*}, ${row#*|}"
   STOPPED_RUN=$id
   # 143: the JVM ended on SIGTERM by itself (137 would be the SIGKILL after the grace period).
@@ -233,5 +233,7 @@ fi
 skip "deploy/kubernetes applied to a cluster: no cluster here (no kind/k3s image can be pulled)"
 
 echo
-echo "$passed passed, $failed failed${skipped:+, $skipped skipped}"
+echo "$skipped checks skipped (SKIP lines say why)"
+# run.sh prints this file as its very last line.
+echo "$passed passed, $failed failed" | tee "$STATE/summary"
 [ "$failed" = 0 ]

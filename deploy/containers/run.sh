@@ -131,7 +131,9 @@ stamp "compose started ${#modules[@]} containers in $((SECONDS - t)) s"
 
 export PROJECT=$project STATE=$state BASE_SECONDS=$base_seconds BUILD_SECONDS=$build_seconds
 status=0
+rm -f "$state/summary"
 deploy/containers/checks.sh || status=$?
 for name in "${modules[@]}"; do podman logs "${project}_${name}_1" > "$state/logs/$name.log" 2>&1 || true; done
 stamp "container logs in $state/logs; whole step took $((SECONDS - started)) s"
+cat "$state/summary" 2>/dev/null || echo "0 passed, 1 failed"
 exit $status
