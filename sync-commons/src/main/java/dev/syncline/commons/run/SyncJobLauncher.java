@@ -15,7 +15,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -25,8 +29,8 @@ import java.util.function.Function;
  * {@link RunHandle} as soon as the run is open; resources answer 202 with its id, or wait for its
  * result when their contract is synchronous. Nothing a caller does (or stops doing) can leave a
  * lock or a connection behind: starting runs to its end even if the caller goes away, and the run
- * goes on until its work ends. A trigger while the job runs anywhere fails with
- * {@link JobAlreadyRunningException} naming the running run.
+ * goes on until its work ends, or until the service stops ({@link #interruptAll}). A trigger while
+ * the job runs anywhere fails with {@link JobAlreadyRunningException} naming the running run.
  */
 @ApplicationScoped
 public class SyncJobLauncher {
@@ -40,6 +44,8 @@ public class SyncJobLauncher {
     private final Pool pool;
     private final RejectedRecords rejected;
     private final Vertx vertx;
+    /** The runs of this process that have not ended, by id: each one's way to stop it early. */
+    private final Map<Long, Function<RuntimeException, Uni<Void>>> inFlight = new ConcurrentHashMap<>();
 
     public SyncJobLauncher(JobLock lock, SyncRunLedger ledger, SyncMetrics metrics, Pool pool, RejectedRecords rejected,
                            Vertx vertx) {
@@ -96,16 +102,30 @@ public class SyncJobLauncher {
     private <T> RunHandle<T> launch(OpenRun run, Function<ActiveRun, Uni<T>> work) {
         CompletableFuture<T> outcome = new CompletableFuture<>();
         AtomicReference<Cancellable> body = new AtomicReference<>();
-        run.lease().whenLost(() -> {
+        AtomicBoolean ended = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        // Stops the run early: no new step of its work starts, its ledger row is closed with the
+        // reason (the close waits for every write transaction in flight, and none can follow it),
+        // and its lock is released. Runs once, whichever comes first: the run's own end, a lost
+        // lock, or the service stopping.
+        Function<RuntimeException, Uni<Void>> interrupt = reason -> {
+            if (!ended.compareAndSet(false, true)) {
+                return Uni.createFrom().voidItem();
+            }
+            interrupted.set(true);
+            inFlight.remove(run.runId());
             Cancellable running = body.get();
             if (running != null) {
                 running.cancel();
             }
-            LostLockException lost = new LostLockException(
-                    "The run lost its lock: its database connection closed, so it stopped writing");
-            close(run, lost).subscribe().with(summary -> outcome.completeExceptionally(lost),
-                    failure -> outcome.completeExceptionally(lost));
-        });
+            return close(run, reason)
+                    .onItemOrFailure().invoke((summary, failure) -> outcome.completeExceptionally(reason))
+                    .replaceWithVoid()
+                    .onFailure().recoverWithNull();
+        };
+        inFlight.put(run.runId(), interrupt);
+        run.lease().whenLost(() -> interrupt.apply(new LostLockException(
+                "The run lost its lock: its database connection closed, so it stopped writing")).subscribe().with(ignored -> { }));
         ActiveRun active = new ActiveRun(run.runId(), run.job(), pool, ledger, rejected);
         // The run gets a Vert.x context of its own: everything it does continues there, so the log
         // fields set here are on every line of this run and on no other.
@@ -115,11 +135,42 @@ public class SyncJobLauncher {
             Log.infof("Run %d of %s started (%s, by %s)", run.runId(), run.job(), run.request().mode(),
                     run.request().trigger().dbValue());
             body.set(Uni.createFrom().deferred(() -> work.apply(active))
-                    .onItemOrFailure().transformToUni((value, failure) -> close(run, failure)
-                            .onItemOrFailure().transformToUni((summary, closeFailure) -> outcomeOf(value, failure, summary)))
+                    .onItemOrFailure().transformToUni((value, failure) -> {
+                        if (!ended.compareAndSet(false, true)) {
+                            // Interrupted meanwhile: the interruption closed the run and answers the outcome.
+                            return Uni.createFrom().<T>nothing();
+                        }
+                        inFlight.remove(run.runId());
+                        return close(run, failure)
+                                .onItemOrFailure().transformToUni((summary, closeFailure) -> outcomeOf(value, failure, summary));
+                    })
                     .subscribe().with(outcome::complete, outcome::completeExceptionally));
+            if (interrupted.get()) {
+                // Interrupted before the work was subscribed: make sure it does not go on.
+                body.get().cancel();
+            }
         });
         return new RunHandle<>(run.runId(), Uni.createFrom().completionStage(outcome::copy));
+    }
+
+    /**
+     * Closes every run of this process that has not ended, as interrupted, and releases their
+     * locks; called when the service stops. What a run wrote so far stays (each write is a whole
+     * transaction with its progress marker), nothing more is written, and the next run of the job
+     * goes on from there.
+     *
+     * @return how many runs were interrupted
+     */
+    public Uni<Integer> interruptAll() {
+        List<Function<RuntimeException, Uni<Void>>> running = List.copyOf(inFlight.values());
+        if (running.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Uni.join().all(running.stream()
+                        .map(interrupt -> interrupt.apply(new RunInterruptedException(SyncRunLedger.STOPPED)))
+                        .toList())
+                .andCollectFailures()
+                .map(List::size);
     }
 
     private static <T> Uni<T> outcomeOf(T value, Throwable failure, SyncRunLedger.RunSummary summary) {

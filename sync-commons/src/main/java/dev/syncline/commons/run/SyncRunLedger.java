@@ -19,6 +19,8 @@ public class SyncRunLedger {
 
     static final String INTERRUPTED =
             "Interrupted: the run lost its lock before it finished (its service stopped or its database connection broke)";
+    static final String STOPPED =
+            "Interrupted: the service stopped before the run finished; what it wrote so far is kept, the next run goes on from there";
 
     /** Whether the job of run r is locked by a live run. */
     private static final String LOCK_HELD = dev.syncline.commons.lock.JobLock.heldCondition("r.job", "$1");

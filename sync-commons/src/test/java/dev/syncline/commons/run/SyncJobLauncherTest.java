@@ -154,6 +154,33 @@ class SyncJobLauncherTest {
     }
 
     @Test
+    void stoppingTheServiceClosesItsRunsAsInterruptedAndTheyWriteNothingMore() {
+        CompletableFuture<Void> proceed = new CompletableFuture<>();
+        RunHandle<Void> run = start("probe-stop", RunTrigger.CRON, active -> active
+                .inTransaction(tx -> active.count(tx, new RunCounts(1, 1, 0, 0, 0)))
+                .chain(() -> Uni.createFrom().completionStage(proceed))
+                .chain(() -> active.inTransaction(tx -> active.count(tx, new RunCounts(1, 1, 0, 0, 0)))));
+        await().atMost(WAIT).until(() -> readCount(run.runId()) == 1);
+
+        // What the ShutdownEvent observer does when the container gets SIGTERM.
+        assertTrue(launcher.interruptAll().await().atMost(WAIT) >= 1);
+
+        assertEquals("error", status(run.runId()), "closed when the stop returns, not at the next start");
+        assertEquals(SyncRunLedger.STOPPED, errorMessage(run.runId()));
+        assertFalse(lock.isHeld("probe-stop").await().atMost(WAIT), "the lock is released");
+        CompletionException stopped = assertThrows(CompletionException.class,
+                () -> run.result().subscribeAsCompletionStage().join());
+        assertInstanceOf(RunInterruptedException.class, stopped.getCause());
+
+        proceed.complete(null);
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> readCount(run.runId()) == 1);
+        assertEquals(0, launcher.interruptAll().await().atMost(WAIT), "an interrupted run is no longer in flight");
+        RunHandle<Void> next = start("probe-stop", RunTrigger.API, active -> Uni.createFrom().voidItem());
+        next.result().await().atMost(WAIT);
+        assertEquals("succeeded", status(next.runId()));
+    }
+
+    @Test
     void aRunThatAnotherReplicaClosedCannotWriteAnyMore() {
         CompletableFuture<Void> proceed = new CompletableFuture<>();
         RunHandle<Void> run = start("probe-fenced", RunTrigger.API, active -> Uni.createFrom().completionStage(proceed)
