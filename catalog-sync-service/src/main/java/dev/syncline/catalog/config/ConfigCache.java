@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * A tenant's Plenty configuration as cached: categories (with their hierarchy), attributes and
- * their values, sales prices, manufacturers, units and VAT rates. The product sync reads it to
- * transform variations; the API shows it.
+ * their values, sales prices, manufacturers, units and the VAT rates of the standard VAT
+ * configuration by their id (0 to 3, what a variation's vatId names). The product sync reads it
+ * to transform variations; the API shows it.
  */
 public record ConfigCache(OffsetDateTime refreshedAt, long runId, Map<Long, Category> categories,
                           Map<Long, Attribute> attributes, Map<Long, AttributeValue> attributeValues,
@@ -24,7 +25,20 @@ public record ConfigCache(OffsetDateTime refreshedAt, long runId, Map<Long, Cate
     public record AttributeValue(long id, long attributeId, String backendName, String name) {
     }
 
-    public record SalesPrice(long id, String name, String currency, boolean isDefault) {
+    /**
+     * A price list: its {@code type} says what its prices are (default: selling prices, rrp: the
+     * recommended retail price, others are not synced); currency "-1" stands for every currency.
+     */
+    public record SalesPrice(long id, String name, String type, String currency) {
+
+        public static final String SELLING = "default";
+        public static final String RRP = "rrp";
+        public static final String EVERY_CURRENCY = "-1";
+
+        /** Whether this list's prices are in the given currency. */
+        public boolean in(String iso) {
+            return EVERY_CURRENCY.equals(currency) || iso.equals(currency);
+        }
     }
 
     public record Manufacturer(long id, String name) {
@@ -33,10 +47,16 @@ public record ConfigCache(OffsetDateTime refreshedAt, long runId, Map<Long, Cate
     public record Unit(long id, String unitOfMeasurement, String name) {
     }
 
-    /** The price list every variation must have a price in (the one Plenty displays by default, else the first). */
-    public SalesPrice defaultSalesPrice() {
-        return salesPrices.values().stream().filter(SalesPrice::isDefault).findFirst()
-                .orElse(salesPrices.values().stream().findFirst().orElse(null));
+    /**
+     * The selling price list (type default) in the shop's default currency, which every variation
+     * must have a price in; null when Plenty has none. Plenty's "displayed by default" flag is only
+     * its back end's choice and marks RRP lists too.
+     */
+    public SalesPrice sellingPriceList(String defaultCurrency) {
+        return salesPrices.values().stream().filter(p -> SalesPrice.SELLING.equals(p.type()) && defaultCurrency.equals(p.currency()))
+                .findFirst()
+                .orElse(salesPrices.values().stream().filter(p -> SalesPrice.SELLING.equals(p.type()) && p.in(defaultCurrency))
+                        .findFirst().orElse(null));
     }
 
     public int entries() {

@@ -47,9 +47,9 @@ public class ConfigCacheStore {
                 .call(() -> insert(tx, tenant, "plenty_attribute_value (tenant_id, id, attribute_id, backend_name, name)",
                         "$2::int8[], $3::int8[], $4::text[], $5::text[]", cache.attributeValues().values(),
                         v -> new Object[] {v.id(), v.attributeId(), v.backendName(), v.name()}))
-                .call(() -> insert(tx, tenant, "plenty_sales_price (tenant_id, id, name, currency, is_default)",
-                        "$2::int8[], $3::text[], $4::text[], $5::bool[]", cache.salesPrices().values(),
-                        p -> new Object[] {p.id(), p.name(), p.currency(), p.isDefault()}))
+                .call(() -> insert(tx, tenant, "plenty_sales_price (tenant_id, id, name, currency, type)",
+                        "$2::int8[], $3::text[], $4::text[], $5::text[]", cache.salesPrices().values(),
+                        p -> new Object[] {p.id(), p.name(), p.currency(), p.type()}))
                 .call(() -> insert(tx, tenant, "plenty_manufacturer (tenant_id, id, name)", "$2::int8[], $3::text[]",
                         cache.manufacturers().values(), m -> new Object[] {m.id(), m.name()}))
                 .call(() -> insert(tx, tenant, "plenty_unit (tenant_id, id, unit_of_measurement, name)",
@@ -140,9 +140,9 @@ public class ConfigCacheStore {
                         r -> new ConfigCache.AttributeValue(r.getLong("id"), r.getLong("attribute_id"), r.getString("backend_name"),
                                 r.getString("name")), ConfigCache.AttributeValue::id))
                 .invoke(rows -> loading.values = rows)
-                .chain(() -> query("select id, name, currency, is_default from plenty_sales_price where tenant_id = $1 order by id", id,
-                        r -> new ConfigCache.SalesPrice(r.getLong("id"), r.getString("name"), r.getString("currency"),
-                                r.getBoolean("is_default")), ConfigCache.SalesPrice::id))
+                .chain(() -> query("select id, name, type, currency from plenty_sales_price where tenant_id = $1 order by id", id,
+                        r -> new ConfigCache.SalesPrice(r.getLong("id"), r.getString("name"), r.getString("type"),
+                                r.getString("currency")), ConfigCache.SalesPrice::id))
                 .invoke(rows -> loading.prices = rows)
                 .chain(() -> query("select id, name from plenty_manufacturer where tenant_id = $1 order by id", id,
                         r -> new ConfigCache.Manufacturer(r.getLong("id"), r.getString("name")), ConfigCache.Manufacturer::id))

@@ -7,6 +7,7 @@ import dev.syncline.catalog.plenty.PlentyRecords.Name;
 import dev.syncline.catalog.tenant.Tenant;
 import dev.syncline.commons.run.ActiveRun;
 import dev.syncline.commons.run.RunCounts;
+import dev.syncline.commons.upstream.UpstreamRefused;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * A CONFIG run: categories with their hierarchy, attributes and their values, sales prices,
- * manufacturers, units and VAT rates, read from Plenty and written as the tenant's new config
+ * manufacturers, units and the rates of the standard VAT configuration, read from Plenty and written as the tenant's new config
  * cache in one transaction.
  */
 @ApplicationScoped
@@ -50,16 +51,21 @@ public class ConfigSyncJob {
                                 Name.in(v.valueNames(), language, v.backendName()))))))
                 .chain(() -> plenty.all(Resource.SALES_PRICES, Map.of("with", "names,currencies"), PlentyRecords.SalesPrice.class))
                 .invoke(prices -> prices.forEach(p -> reading.prices.put(p.id(), new ConfigCache.SalesPrice(p.id(),
-                        Name.in(p.names(), language, "Price list " + p.id()), currency(p),
-                        Boolean.TRUE.equals(p.isDisplayedByDefault()) || "default".equals(p.type())))))
+                        Name.in(p.names(), language, "Price list " + p.id()), p.type() == null ? "" : p.type(), currency(p)))))
                 .chain(() -> plenty.all(Resource.MANUFACTURERS, Map.of(), PlentyRecords.Manufacturer.class))
                 .invoke(manufacturers -> manufacturers.forEach(m -> reading.manufacturers.put(m.id(),
                         new ConfigCache.Manufacturer(m.id(), m.name()))))
                 .chain(() -> plenty.all(Resource.UNITS, Map.of("with", "names"), PlentyRecords.Unit.class))
                 .invoke(units -> units.forEach(u -> reading.units.put(u.id(), new ConfigCache.Unit(u.id(), u.unitOfMeasurement(),
                         Name.in(u.names(), language, u.unitOfMeasurement())))))
-                .chain(() -> plenty.all(Resource.VAT, Map.of(), PlentyRecords.Vat.class))
-                .invoke(vats -> vats.forEach(v -> reading.vats.put(v.id(), v.vatRate())))
+                .chain(() -> plenty.standardVat())
+                .invoke(vat -> vat.vatRates().forEach(rate -> {
+                    if (rate.vatRate() == null) {
+                        throw new UpstreamRefused("Plentymarkets' standard VAT configuration " + vat.id() + " has rate "
+                                + rate.id() + " without a vatRate");
+                    }
+                    reading.vats.put(rate.id(), rate.vatRate());
+                }))
                 .map(ignored -> reading.cache(run.id()))
                 .chain(cache -> run.inTransaction(tx -> store.replace(tx, tenant.id(), cache)
                         .call(() -> run.total(tx, cache.entries()))
@@ -68,7 +74,8 @@ public class ConfigSyncJob {
     }
 
     private static String currency(PlentyRecords.SalesPrice price) {
-        return price.currencies() == null || price.currencies().isEmpty() ? "EUR" : price.currencies().get(0).currency();
+        return price.currencies() == null || price.currencies().isEmpty() ? ConfigCache.SalesPrice.EVERY_CURRENCY
+                : price.currencies().get(0).currency();
     }
 
     /** The entities read so far. */

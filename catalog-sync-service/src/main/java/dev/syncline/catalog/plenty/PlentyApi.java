@@ -61,6 +61,11 @@ public interface PlentyApi {
     @Path("/vat")
     Uni<Response> vat(@RestQuery Map<String, String> query, @HeaderParam("Authorization") String bearer);
 
+    /** The standard VAT configuration of the standard accounting location: one object, not a page. */
+    @GET
+    @Path("/vat/standard")
+    Uni<Response> standardVat(@HeaderParam("Authorization") String bearer);
+
     @GET
     @Path("/items")
     Uni<Response> items(@RestQuery Map<String, String> query, @HeaderParam("Authorization") String bearer);

@@ -94,7 +94,7 @@ public final class PlentyClient {
     }
 
     public <T> Uni<List<T>> attributeValues(long attributeId, Class<T> type) {
-        return plenty.call(() -> authorized(bearer -> api.attributeValues(attributeId, Map.of("with", "names"), bearer)))
+        return plenty.call(() -> authorized(bearer -> api.attributeValues(attributeId, Map.of("with", "names"), bearer), this::read))
                 .map(page -> convert(page.entries(), type));
     }
 
@@ -102,7 +102,18 @@ public final class PlentyClient {
         Map<String, String> paged = new LinkedHashMap<>(query);
         paged.put("page", Integer.toString(page));
         paged.put("itemsPerPage", Integer.toString(perPage));
-        return plenty.call(() -> authorized(bearer -> call(resource, paged, bearer)));
+        return plenty.call(() -> authorized(bearer -> call(resource, paged, bearer), this::read));
+    }
+
+    /** The VAT configuration Plenty applies by default: its rates are what a variation's vatId (0 to 3) points at. */
+    public Uni<PlentyRecords.VatConfiguration> standardVat() {
+        return plenty.call(() -> authorized(api::standardVat, response -> {
+            JsonNode body = body(response, "the standard VAT configuration");
+            if (!body.path("vatRates").isArray()) {
+                throw new UpstreamRefused("The answer to GET /rest/vat/standard has no vatRates: is plentyUrl the system's address?");
+            }
+            return convert(List.of(body), PlentyRecords.VatConfiguration.class).get(0);
+        }));
     }
 
     /** The system's clock now, from the Date header of a small read. */
@@ -124,22 +135,26 @@ public final class PlentyClient {
     }
 
     /** One request with a valid token; after a 401 once more with a fresh login. */
-    private Uni<Page> authorized(Function<String, Uni<Response>> request) {
-        return bearer().chain(bearer -> answered(request.apply(bearer))).onFailure(TokenRefused.class).recoverWithUni(refused -> {
+    private <T> Uni<T> authorized(Function<String, Uni<Response>> request, Function<Response, T> reader) {
+        return bearer().chain(bearer -> answered(request.apply(bearer), reader)).onFailure(TokenRefused.class).recoverWithUni(refused -> {
             tokens = null;
-            return login().chain(fresh -> answered(request.apply("Bearer " + fresh.access())))
+            return login().chain(fresh -> answered(request.apply("Bearer " + fresh.access()), reader))
                     .onFailure(TokenRefused.class).transform(again -> new UpstreamRefused(
                             "Plentymarkets refused a freshly issued token (HTTP 401)"));
         });
     }
 
-    private Uni<Page> answered(Uni<Response> call) {
+    private <T> Uni<T> answered(Uni<Response> call, Function<Response, T> reader) {
         return call.onFailure(WebApplicationException.class).recoverWithItem(e -> ((WebApplicationException) e).getResponse())
                 .onFailure().transform(plenty::unreachable)
-                .map(this::read);
+                .map(response -> {
+                    accepted(response);
+                    return reader.apply(response);
+                });
     }
 
-    private Page read(Response response) {
+    /** Rate limits honoured; a 401 renews the token; other errors become failures in words. */
+    private void accepted(Response response) {
         honourRateLimit(response);
         int status = response.getStatus();
         if (status == 401) {
@@ -151,6 +166,17 @@ public final class PlentyClient {
             throw plenty.status(status, retryAfter != null ? retryAfter : response.getHeaderString("Retry-After"), messageOf(response));
         }
         plenty.answered(status);
+    }
+
+    private JsonNode body(Response response, String what) {
+        try {
+            return mapper.readTree(response.readEntity(String.class));
+        } catch (IOException | RuntimeException e) {
+            throw plenty.unreadable(what, e);
+        }
+    }
+
+    private Page read(Response response) {
         try {
             JsonNode body = mapper.readTree(response.readEntity(String.class));
             OffsetDateTime serverTime = serverTime(response);
@@ -235,14 +261,15 @@ public final class PlentyClient {
         plenty.answered(status);
         try {
             JsonNode body = mapper.readTree(response.readEntity(String.class));
-            Duration lifetime = Duration.ofSeconds(body.path("expiresIn").asLong(86_400));
+            // Plenty's login answer carries camelCase keys (and, on newer systems, snake_case ones as well).
+            Duration lifetime = Duration.ofSeconds(body.path("expiresIn").asLong(body.path("expires_in").asLong(86_400)));
             Duration margin = RENEW_MARGIN.compareTo(lifetime.dividedBy(10)) <= 0 ? RENEW_MARGIN : lifetime.dividedBy(10);
             Instant renewAt = Instant.now().plus(lifetime).minus(margin);
-            String access = body.path("accessToken").asText("");
+            String access = body.path("accessToken").asText(body.path("access_token").asText(""));
             if (access.isBlank()) {
                 throw new UpstreamRefused("Plentymarkets' login answer holds no accessToken: is plentyUrl the system's address?");
             }
-            Tokens issued = new Tokens(access, body.path("refreshToken").asText(null), renewAt);
+            Tokens issued = new Tokens(access, body.path("refreshToken").asText(body.path("refresh_token").asText(null)), renewAt);
             tokens = issued;
             return issued;
         } catch (IOException e) {

@@ -15,7 +15,7 @@ public final class PlentyRecords {
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Variation(long id, long itemId, String number, boolean isMain, boolean isActive, String updatedAt,
-                            Long unitId, List<SalesPrice> variationSalesPrices, List<Category> variationCategories,
+                            Long unitId, Integer vatId, List<SalesPrice> variationSalesPrices, List<Category> variationCategories,
                             List<AttributeValue> variationAttributeValues, List<Barcode> variationBarcodes, List<Stock> stock) {
 
         public Variation {
@@ -48,13 +48,18 @@ public final class PlentyRecords {
 
         @RegisterForReflection
         @JsonIgnoreProperties(ignoreUnknown = true)
-        public record Stock(BigDecimal netStock) {
+        /** One warehouse's stock; Plenty's stock management spells the net stock stockNet, with=stock netStock. */
+        public record Stock(Long warehouseId, BigDecimal netStock, BigDecimal stockNet) {
+
+            public BigDecimal net() {
+                return netStock != null ? netStock : stockNet;
+            }
         }
     }
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(long id, Long manufacturerId, Long vatId, String updatedAt, List<Text> texts) {
+    public record Item(long id, Long manufacturerId, String updatedAt, List<Text> texts) {
 
         public Item {
             texts = texts == null ? List.of() : texts;
@@ -107,9 +112,16 @@ public final class PlentyRecords {
     public record Unit(long id, String unitOfMeasurement, List<Name> names) {
     }
 
+    /** A VAT configuration: rates 0 to 3 of one accounting location and country, valid from startedAt. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Vat(long id, BigDecimal vatRate) {
+    public record VatConfiguration(long id, Integer countryId, Integer locationId, String startedAt, String invalidFrom,
+                                   List<VatRate> vatRates) {
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record VatRate(long id, String name, BigDecimal vatRate) {
+        }
     }
 
     /** A name in one language; Plenty calls the text field name, nameInternal or name1 depending on the entity. */

@@ -53,11 +53,13 @@ public class ProductSyncJob {
     private final PendingVariationStore pending;
     private final ProductWriter writer;
     private final ShopwareClients shopware;
+    private final ShopSetup setup;
     private final CatalogConfig config;
     private final ObjectMapper mapper;
 
     public ProductSyncJob(ConfigCacheStore configs, SyncStateStore states, PendingVariationStore pending, ProductWriter writer,
-                          ShopwareClients shopware, CatalogConfig config, ObjectMapper mapper) {
+                          ShopwareClients shopware, ShopSetup setup, CatalogConfig config, ObjectMapper mapper) {
+        this.setup = setup;
         this.configs = configs;
         this.states = states;
         this.pending = pending;
@@ -87,16 +89,26 @@ public class ProductSyncJob {
         Progress progress = new Progress();
         return configs.load(tenant.id())
                 .map(found -> found.orElseThrow(() -> new ConfigCacheMissing(tenant)))
-                .chain(cache -> plenty.serverNow().chain(windowEnd -> windowStart(tenant, full)
+                .chain(cache -> shop(run, tenant, cache).chain(shop -> plenty.serverNow().chain(windowEnd -> windowStart(tenant, full)
                         .chain(start -> {
                             Log.infof("%s of tenant %s: variations %s", full ? "Full product sync" : "Product delta", tenant.id(),
                                     start == null ? "all" : "changed between " + start + " and " + windowEnd);
-                            ProductTransformer transformer = new ProductTransformer(tenant.id(), tenant.language(), cache, mapper);
+                            ProductTransformer transformer = new ProductTransformer(tenant.id(), tenant.language(), cache, shop, mapper);
                             return writeAll(run, tenant, batches(plenty, tenant, start, windowEnd, full, progress), transformer,
                                     windowEnd, progress);
-                        })))
+                        }))))
                 .invoke(() -> checkComplete(full, progress))
                 .map(ignored -> new Outcome(progress.read, progress.written, progress.rejected, progress.products));
+    }
+
+    /** The shop as the run writes to it: read and prepared (taxes, property groups, categories), or the mock shop. */
+    private Uni<ShopContext> shop(ActiveRun run, Tenant tenant, ConfigCache cache) {
+        if (tenant.mockShopware()) {
+            return Uni.createFrom().item(ShopContext.mock(tenant.id(), cache.vatRates().values(), ShopSetup.isoCodes(cache)));
+        }
+        return setup.prepare(tenant, cache, shopware.of(tenant))
+                .call(shop -> shop.taxesCreated() == 0 ? Uni.createFrom().voidItem()
+                        : run.inTransaction(tx -> run.count(tx, "taxesCreated", shop.taxesCreated())));
     }
 
     private Uni<OffsetDateTime> windowStart(Tenant tenant, boolean full) {
@@ -177,8 +189,10 @@ public class ProductSyncJob {
                 refused.put(variation.id(), transformed.rejection());
             }
             for (ShopwareProduct product : transformed.products()) {
-                products.merge(product.id(), product, (kept, next) -> new ShopwareProduct(kept.id(), kept.parentId(),
-                        kept.productNumber(), kept.payload(), union(kept.variationIds(), next.variationIds())));
+                if (tenant.mockShopware() && product.productNumber() == null) {
+                    continue; // a parent's variant choices: the mock shop keeps products, not their settings
+                }
+                products.merge(product.id(), product, ProductSyncJob::merged);
             }
         }
         List<ShopwareProduct> toWrite = new ArrayList<>(products.values());
@@ -191,7 +205,8 @@ public class ProductSyncJob {
                     "Variation " + variation + " was refused by Shopware: " + reason));
             Set<Long> written = batch.variations().stream().map(Variation::id).filter(id -> !refused.containsKey(id))
                     .collect(Collectors.toSet());
-            long productsWritten = toWrite.stream().filter(p -> p.variationIds().stream().anyMatch(written::contains)).count();
+            long productsWritten = toWrite.stream().filter(p -> p.productNumber() != null)
+                    .filter(p -> p.variationIds().stream().anyMatch(written::contains)).count();
             List<Rejection> rejections = refused.entrySet().stream()
                     .map(e -> new Rejection(Long.toString(e.getKey()), e.getValue())).toList();
             return run.inTransaction(tx -> (tenant.mockShopware() ? writer.toMock(tx, tenant.id(), toWrite) : Uni.createFrom().voidItem())
@@ -235,6 +250,29 @@ public class ProductSyncJob {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
         }
         return chunks;
+    }
+
+    /**
+     * Two records for the same product in one batch: the parent's own fields (from the main
+     * variation) and its variants' choices; the configurator settings of both are kept.
+     */
+    private static ShopwareProduct merged(ShopwareProduct kept, ShopwareProduct next) {
+        com.fasterxml.jackson.databind.node.ObjectNode payload = kept.payload().deepCopy();
+        next.payload().fields().forEachRemaining(field -> {
+            if (field.getKey().equals("configuratorSettings") && payload.has("configuratorSettings")) {
+                Set<String> ids = new HashSet<>();
+                payload.get("configuratorSettings").forEach(setting -> ids.add(setting.path("id").asText()));
+                field.getValue().forEach(setting -> {
+                    if (ids.add(setting.path("id").asText())) {
+                        payload.withArray("configuratorSettings").add(setting);
+                    }
+                });
+            } else if (!payload.has(field.getKey())) {
+                payload.set(field.getKey(), field.getValue());
+            }
+        });
+        return new ShopwareProduct(kept.id(), kept.parentId(), kept.productNumber() != null ? kept.productNumber() : next.productNumber(),
+                payload, union(kept.variationIds(), next.variationIds()));
     }
 
     private static Set<Long> union(Set<Long> a, Set<Long> b) {

@@ -1,5 +1,7 @@
 package dev.syncline.catalog.product;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.catalog.shopware.ShopwareClient;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +31,57 @@ public class ProductWriter {
 
     /** The variations Shopware refused, with its reasons. */
     public Uni<Map<Long, String>> toShopware(ShopwareClient shopware, List<ShopwareProduct> batch) {
-        return send(shopware, batch, new HashMap<>(), 1);
+        Map<Long, String> refused = new HashMap<>();
+        return withoutConflicts(shopware, batch, refused).chain(checked -> send(shopware, checked, refused, 1));
+    }
+
+    /**
+     * Shopware answers a product number owned by another product, and a parent that does not exist,
+     * at the database, for the whole request and without naming the record: such records are found
+     * beforehand and held back with the reason (a variant waits for its parent, which comes with the
+     * item's main variation).
+     */
+    private Uni<List<ShopwareProduct>> withoutConflicts(ShopwareClient shopware, List<ShopwareProduct> batch, Map<Long, String> refused) {
+        List<String> numbers = batch.stream().map(ShopwareProduct::productNumber).filter(number -> number != null).distinct().toList();
+        Set<String> fullRecords = new HashSet<>();
+        batch.stream().filter(p -> p.productNumber() != null && p.parentId() == null).forEach(p -> fullRecords.add(p.id()));
+        List<String> parents = batch.stream().map(p -> p.productNumber() == null ? p.id() : p.parentId())
+                .filter(id -> id != null && !fullRecords.contains(id)).distinct().toList();
+        return (numbers.isEmpty() ? Uni.createFrom().item(List.<JsonNode>of()) : shopware.search("product", anyOf("productNumber", numbers)))
+                .chain(owners -> (parents.isEmpty() ? Uni.createFrom().item(List.<JsonNode>of())
+                        : shopware.search("product", anyOf("id", parents)))
+                        .map(existingParents -> {
+                            Map<String, String> ownerOf = new HashMap<>();
+                            owners.forEach(o -> ownerOf.put(o.path("productNumber").asText(), o.path("id").asText()));
+                            Set<String> present = new HashSet<>(fullRecords);
+                            existingParents.forEach(p -> present.add(p.path("id").asText()));
+                            Set<String> heldBack = new HashSet<>();
+                            List<ShopwareProduct> clear = new ArrayList<>();
+                            for (ShopwareProduct product : batch) {
+                                String owner = product.productNumber() == null ? null : ownerOf.get(product.productNumber());
+                                String parent = product.productNumber() == null ? product.id() : product.parentId();
+                                String reason = owner != null && !owner.equals(product.id())
+                                        ? "its product number " + product.productNumber() + " belongs to another product of the shop (" + owner + ")"
+                                        : parent != null && (!present.contains(parent) || heldBack.contains(parent))
+                                        ? "its parent product is not in the shop yet; it is written with the item's main variation"
+                                        : null;
+                                if (reason == null) {
+                                    clear.add(product);
+                                } else {
+                                    heldBack.add(product.id());
+                                    product.variationIds().forEach(v -> refused.putIfAbsent(v, reason));
+                                }
+                            }
+                            return clear;
+                        }));
+    }
+
+    private static ObjectNode anyOf(String field, List<String> values) {
+        ObjectNode criteria = JsonNodeFactory.instance.objectNode();
+        ObjectNode filter = criteria.putArray("filter").addObject().put("type", "equalsAny").put("field", field);
+        values.forEach(filter.withArray("value")::add);
+        criteria.putObject("includes").putArray("product").add("id").add("productNumber").add("parentId");
+        return criteria;
     }
 
     private Uni<Map<Long, String>> send(ShopwareClient shopware, List<ShopwareProduct> remaining, Map<Long, String> refused, int round) {

@@ -9,8 +9,8 @@ import java.util.UUID;
  */
 public final class ShopwareIds {
 
-    /** Shopware's default currency (EUR) has this id in every installation. */
-    static final String EUR = "b7d2554b0ce847cd82f3ac9bd1c0dfca";
+    /** Defaults::CURRENCY: the shop's default currency (whichever ISO code it has) has this id in every installation. */
+    static final String DEFAULT_CURRENCY = "b7d2554b0ce847cd82f3ac9bd1c0dfca";
 
     private ShopwareIds() {
     }
@@ -19,9 +19,14 @@ public final class ShopwareIds {
         return hex(tenant + ":" + kind + ":" + plentyId);
     }
 
-    /** Currencies are the shop's, not the tenant's: EUR is Shopware's default, others a stable id per ISO code. */
-    static String currency(String iso) {
-        return "EUR".equals(iso) ? EUR : hex("currency:" + iso);
+    /** The id of a row that links two others (a visibility, a configurator setting): one per pair. */
+    static String link(UUID tenant, String kind, String one, String other) {
+        return hex(tenant + ":" + kind + ":" + one + ":" + other);
+    }
+
+    /** The mock shop's currencies: EUR is its default, others a stable id per ISO code (a real shop's are looked up). */
+    static String mockCurrency(String iso) {
+        return "EUR".equals(iso) ? DEFAULT_CURRENCY : hex("currency:" + iso);
     }
 
     private static String hex(String name) {

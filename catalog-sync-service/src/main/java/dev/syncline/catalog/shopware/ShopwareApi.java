@@ -27,4 +27,12 @@ public interface ShopwareApi {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> sync(@HeaderParam("Authorization") String bearer, @HeaderParam("indexing-behavior") String indexing,
                        JsonNode operations);
+
+    /** A search with Shopware's criteria (filter, limit, page, includes); answers {total, data}. */
+    @POST
+    @Path("/search/{entity}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> search(@HeaderParam("Authorization") String bearer, @jakarta.ws.rs.PathParam("entity") String entity,
+                         JsonNode criteria);
 }

@@ -29,7 +29,8 @@ public final class ShopwareClient {
 
     static final String OPERATION = "syncline-products";
     static final Duration RENEW_MARGIN = Duration.ofSeconds(60);
-    private static final Pattern RECORD_POINTER = Pattern.compile("/" + OPERATION + "/(\\d+)(/.*)?");
+    /** Shopware answers at most this many records per search page. */
+    static final int SEARCH_LIMIT = 500;
 
     private final ShopwareApi api;
     private final String clientId;
@@ -49,25 +50,66 @@ public final class ShopwareClient {
 
     /** The records Shopware refused, by their index in the request, with Shopware's reason; empty when all were written. */
     public Uni<Map<Integer, String>> upsertProducts(List<ObjectNode> products) {
+        return upsert(OPERATION, "product", products);
+    }
+
+    /** Upserts records of one entity in one sync request; the refused ones by index, with Shopware's reasons. */
+    public Uni<Map<Integer, String>> upsert(String operation, String entity, List<ObjectNode> records) {
         ObjectNode operations = mapper.createObjectNode();
-        ObjectNode upsert = operations.putObject(OPERATION).put("entity", "product").put("action", "upsert");
-        upsert.putArray("payload").addAll(products);
-        return shopware.call(() -> bearer().chain(bearer -> send(bearer, operations))
+        ObjectNode upsert = operations.putObject(operation).put("entity", entity).put("action", "upsert");
+        upsert.putArray("payload").addAll(records);
+        Pattern pointer = Pattern.compile("/" + Pattern.quote(operation) + "/(\\d+)(/.*)?");
+        return authorized(bearer -> api.sync(bearer, "use-queue-indexing", operations), response -> outcome(response, pointer));
+    }
+
+    /**
+     * Every record of an entity that matches the criteria (filter, includes), page by page at
+     * Shopware's largest page size.
+     */
+    public Uni<List<JsonNode>> search(String entity, ObjectNode criteria) {
+        List<JsonNode> found = new ArrayList<>();
+        return searchPage(entity, criteria, 1, found).replaceWith(found);
+    }
+
+    private Uni<Void> searchPage(String entity, ObjectNode criteria, int page, List<JsonNode> found) {
+        ObjectNode paged = criteria.deepCopy().put("page", page).put("limit", SEARCH_LIMIT);
+        return authorized(bearer -> api.search(bearer, entity, paged), response -> {
+            if (response.getStatus() >= 300) {
+                throw shopware.status(response.getStatus(), response.getHeaderString("Retry-After"), firstDetail(body(response)));
+            }
+            shopware.answered(response.getStatus());
+            JsonNode data = body(response).path("data");
+            if (!data.isArray()) {
+                throw shopware.unreadable("a search answer without data", null);
+            }
+            data.forEach(found::add);
+            return data.size();
+        }).chain(size -> size == SEARCH_LIMIT ? searchPage(entity, criteria, page + 1, found) : Uni.createFrom().voidItem());
+    }
+
+    /** A call with a valid token; after a 401 once more with a fresh one. */
+    private <T> Uni<T> authorized(java.util.function.Function<String, Uni<Response>> call, java.util.function.Function<Response, T> reader) {
+        return shopware.call(() -> bearer().chain(bearer -> answered(call.apply(bearer), reader))
                 .onFailure(TokenRefused.class).recoverWithUni(refused -> {
                     token = null;
-                    return bearer().chain(bearer -> send(bearer, operations)).onFailure(TokenRefused.class)
+                    return bearer().chain(bearer -> answered(call.apply(bearer), reader)).onFailure(TokenRefused.class)
                             .transform(again -> new UpstreamRefused("Shopware refused a freshly issued token (HTTP 401)"));
                 }));
     }
 
-    private Uni<Map<Integer, String>> send(String bearer, JsonNode operations) {
-        return api.sync(bearer, "use-queue-indexing", operations)
-                .onFailure(WebApplicationException.class).recoverWithItem(e -> ((WebApplicationException) e).getResponse())
+    private <T> Uni<T> answered(Uni<Response> call, java.util.function.Function<Response, T> reader) {
+        return call.onFailure(WebApplicationException.class).recoverWithItem(e -> ((WebApplicationException) e).getResponse())
                 .onFailure().transform(shopware::unreachable)
-                .map(this::outcome);
+                .map(response -> {
+                    if (response.getStatus() == 401) {
+                        shopware.answered(401);
+                        throw new TokenRefused();
+                    }
+                    return reader.apply(response);
+                });
     }
 
-    private Map<Integer, String> outcome(Response response) {
+    private Map<Integer, String> outcome(Response response, Pattern pointer) {
         int status = response.getStatus();
         if (status == 401) {
             shopware.answered(401);
@@ -75,7 +117,7 @@ public final class ShopwareClient {
         }
         if (status == 400) {
             shopware.answered(400);
-            return refusedRecords(body(response));
+            return refusedRecords(body(response), pointer);
         }
         if (status >= 300) {
             throw shopware.status(status, response.getHeaderString("Retry-After"), firstDetail(body(response)));
@@ -85,12 +127,12 @@ public final class ShopwareClient {
     }
 
     /** Errors that point at records are those records' reasons; an error about the request as a whole refuses it. */
-    private Map<Integer, String> refusedRecords(JsonNode body) {
+    private Map<Integer, String> refusedRecords(JsonNode body, Pattern recordPointer) {
         Map<Integer, String> refused = new TreeMap<>();
         List<String> general = new ArrayList<>();
         for (JsonNode error : body.path("errors")) {
             String detail = error.path("detail").asText(error.path("title").asText("refused"));
-            Matcher pointer = RECORD_POINTER.matcher(error.path("source").path("pointer").asText(""));
+            Matcher pointer = recordPointer.matcher(error.path("source").path("pointer").asText(""));
             if (pointer.matches()) {
                 String field = pointer.group(2) == null ? "" : " (" + pointer.group(2).substring(1) + ")";
                 refused.merge(Integer.parseInt(pointer.group(1)), "Shopware: " + detail + field, (a, b) -> a + "; " + b);

@@ -2,6 +2,7 @@ package dev.syncline.catalog.config;
 
 import dev.syncline.catalog.support.CatalogApi;
 import dev.syncline.catalog.support.CatalogTestBase;
+import dev.syncline.catalog.support.PlentyTruth;
 import dev.syncline.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -46,13 +47,13 @@ class ConfigSyncTest extends CatalogTestBase {
         }
         assertEquals(values, byId(cache.getList("attributeValues"), v -> List.of(v.get("attributeId"), v.get("backendName"), v.get("name"))));
         assertEquals(byId(PLENTY.all("/items/sales_prices", Map.of()), p -> List.of(firstOf(p, "names", "nameInternal"),
-                        firstOf(p, "currencies", "currency"), p.get("isDisplayedByDefault"))),
-                byId(cache.getList("salesPrices"), p -> List.of(p.get("name"), p.get("currency"), p.get("isDefault"))));
+                        firstOf(p, "currencies", "currency"), p.get("type"))),
+                byId(cache.getList("salesPrices"), p -> List.of(p.get("name"), p.get("currency"), p.get("type"))));
         assertEquals(byId(PLENTY.all("/items/manufacturers", Map.of()), m -> m.get("name")),
                 byId(cache.getList("manufacturers"), m -> m.get("name")));
         assertEquals(byId(PLENTY.all("/items/units", Map.of()), u -> List.of(u.get("unitOfMeasurement"), firstOf(u, "names", "name"))),
                 byId(cache.getList("units"), u -> List.of(u.get("unitOfMeasurement"), u.get("name"))));
-        Map<String, Float> vat = PLENTY.all("/vat", Map.of()).stream()
+        Map<String, Float> vat = PlentyTruth.standardVatRates(PLENTY).stream()
                 .collect(Collectors.toMap(v -> v.get("id").toString(), v -> ((Number) v.get("vatRate")).floatValue()));
         assertEquals(vat, cache.getMap("vatRates", String.class, Float.class));
         assertFalse(cache.getList("categories").isEmpty());

@@ -103,7 +103,7 @@ class DeltaSyncTest extends CatalogTestBase {
         Map<Long, String> reasons = rejected.stream().collect(Collectors.toMap(r -> Long.parseLong((String) r.get("upstreamId")),
                 r -> (String) r.get("reason")));
         assertEquals(broken, reasons.keySet());
-        noPrice.forEach(id -> assertTrue(reasons.get(id).contains("has no price in the price list 'Standardpreis'"), reasons.get(id)));
+        noPrice.forEach(id -> assertTrue(reasons.get(id).contains("has no selling price (a Plenty price list of type default) in the shop's default currency EUR"), reasons.get(id)));
         unknownCategory.stream().filter(id -> !noPrice.contains(id)).forEach(id ->
                 assertTrue(reasons.get(id).contains("is in category 999999, which the config cache does not know"), reasons.get(id)));
         JsonPath state = CatalogApi.syncState(tenant);
@@ -138,7 +138,7 @@ class DeltaSyncTest extends CatalogTestBase {
         Map<String, Object> victim = truth.variations.get(3);
         String number = (String) victim.get("number");
         SHOPWARE.upsert(List.of(Map.of("id", "0123456789abcdef0123456789abcdef", "productNumber", number, "name", "Fremdartikel",
-                "stock", 1, "tax", Map.of("taxRate", 19), "price", List.of(Map.of("currencyId", "b7d2554b0ce847cd82f3ac9bd1c0dfca",
+                "stock", 1, "taxId", SHOPWARE.entities("tax").get(0).get("id"), "price", List.of(Map.of("currencyId", "b7d2554b0ce847cd82f3ac9bd1c0dfca",
                         "gross", 10, "net", 8.4, "linked", true)))));
 
         JsonPath full = CatalogApi.sync(tenant, "FULL_PRODUCT");
@@ -148,7 +148,7 @@ class DeltaSyncTest extends CatalogTestBase {
         assertEquals(truth.variations.size() - 1, full.getLong("counts.written"));
         Map<String, Object> rejection = CatalogApi.rejected(full.getLong("runId")).get(0);
         assertEquals(victim.get("id").toString(), rejection.get("upstreamId"));
-        assertTrue(((String) rejection.get("reason")).contains("Product with number \"" + number + "\" already exists"),
+        assertTrue(((String) rejection.get("reason")).contains("product number " + number + " belongs to another product of the shop"),
                 (String) rejection.get("reason"));
         Map<String, Map<String, Object>> shop = PlentyTruth.byNumber(SHOPWARE.products());
         assertEquals("Fremdartikel", shop.get(number).get("name"), "the other tool's product stays as it was");

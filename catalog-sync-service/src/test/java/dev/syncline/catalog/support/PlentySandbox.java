@@ -58,11 +58,21 @@ public record PlentySandbox(String instance) {
         return given().baseUri(sandboxUrl()).get("/sandbox/plenty/" + instance + "/stats").then().statusCode(200).extract().jsonPath();
     }
 
-    /** Every entry of a Plenty resource, read page by page with a token of our own. */
-    public List<Map<String, Object>> all(String path, Map<String, String> query) {
-        String token = given().baseUri(restUrl()).contentType(ContentType.JSON)
+    /** A Plenty answer that is one object, not a page (e.g. /vat/standard). */
+    public Map<String, Object> one(String path) {
+        return given().baseUri(restUrl()).auth().oauth2(token()).get("/rest" + path).then().statusCode(200).extract().jsonPath()
+                .getMap("$");
+    }
+
+    private String token() {
+        return given().baseUri(restUrl()).contentType(ContentType.JSON)
                 .body(Map.of("username", "sandbox-plenty", "password", "sandbox-plenty-password"))
                 .post("/rest/login").then().statusCode(200).extract().jsonPath().getString("accessToken");
+    }
+
+    /** Every entry of a Plenty resource, read page by page with a token of our own. */
+    public List<Map<String, Object>> all(String path, Map<String, String> query) {
+        String token = token();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int page = 1; ; page++) {
             JsonPath answer = given().baseUri(restUrl()).auth().oauth2(token).queryParams(query)

@@ -33,7 +33,7 @@ public final class PlentyTruth {
                 .forEach(v -> valueNames.put(id(v.get("id")), (String) first(v, "valueNames").get("name"))));
         plenty.all("/items/manufacturers", Map.of()).forEach(m -> manufacturerNames.put(id(m.get("id")), (String) m.get("name")));
         plenty.all("/items/units", Map.of()).forEach(u -> unitCodes.put(id(u.get("id")), (String) u.get("unitOfMeasurement")));
-        plenty.all("/vat", Map.of()).forEach(v -> vatRates.put(id(v.get("id")), new BigDecimal(v.get("vatRate").toString())));
+        standardVatRates(plenty).forEach(r -> vatRates.put(id(r.get("id")), new BigDecimal(r.get("vatRate").toString())));
     }
 
     /** Products Shopware must hold: one per variation, plus one parent per item whose variations have attributes. */
@@ -70,23 +70,49 @@ public final class PlentyTruth {
                     .map(a -> valueNames.get(id(a.get("valueId")))).sorted().toList();
             check(wrong, number, "options", expected, options);
         }
+        if (isVariant(v)) {
+            List<Object> offered = ((List<Map<String, Object>>) owner.get("configuratorSettings")).stream()
+                    .map(setting -> setting.get("optionId")).toList();
+            if (!offered.containsAll((List<Object>) product.get("optionIds"))) {
+                wrong.add(number + " options: the parent offers " + offered + ", not all of " + product.get("optionIds"));
+            }
+        }
+        if (((List<?>) owner.get("visibilities")).isEmpty()) {
+            wrong.add(number + ": visible in no sales channel");
+        }
         check(wrong, number, "stock", ((List<Map<String, Object>>) v.get("stock")).stream()
                 .mapToInt(s -> ((Number) s.get("netStock")).intValue()).sum(), ((Number) product.get("stock")).intValue());
         check(wrong, number, "ean", first(v, "variationBarcodes").get("code"), product.get("ean"));
         check(wrong, number, "active", v.get("isActive"), product.get("active"));
-        BigDecimal rate = vatRates.get(id(item.get("vatId")));
+        BigDecimal rate = vatRates.get(id(v.get("vatId")));
+        // The sandbox's lists: 1 selling EUR, 2 selling CHF, 3 RRP for every currency (the EUR list price), 4 a special offer.
         Map<String, List<String>> prices = new HashMap<>();
+        BigDecimal rrp = null;
         for (Map<String, Object> price : (List<Map<String, Object>>) v.get("variationSalesPrices")) {
-            BigDecimal gross = new BigDecimal(price.get("price").toString());
-            String currency = id(price.get("salesPriceId")) == 1 ? EUR : "CHF";
-            prices.put(currency, List.of(gross.stripTrailingZeros().toPlainString(),
-                    gross.divide(BigDecimal.ONE.add(rate.movePointLeft(2)), 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+            if (id(price.get("salesPriceId")) == 3) {
+                rrp = new BigDecimal(price.get("price").toString());
+            }
+        }
+        for (Map<String, Object> price : (List<Map<String, Object>>) v.get("variationSalesPrices")) {
+            long list = id(price.get("salesPriceId"));
+            if (list == 1 || list == 2) {
+                BigDecimal gross = new BigDecimal(price.get("price").toString());
+                List<String> expected = new java.util.ArrayList<>(List.of(plain(gross), plain(net(gross, rate))));
+                if (list == 1 && rrp != null) {
+                    expected.addAll(List.of(plain(rrp), plain(net(rrp, rate))));
+                }
+                prices.put(list == 1 ? EUR : "CHF", expected);
+            }
         }
         Map<String, List<String>> written = new HashMap<>();
         for (Map<String, Object> price : (List<Map<String, Object>>) product.get("price")) {
             String currency = EUR.equals(price.get("currencyId")) ? EUR : "CHF";
-            written.put(currency, List.of(new BigDecimal(price.get("gross").toString()).stripTrailingZeros().toPlainString(),
-                    new BigDecimal(price.get("net").toString()).stripTrailingZeros().toPlainString()));
+            List<String> actual = new java.util.ArrayList<>(List.of(plain(price.get("gross")), plain(price.get("net"))));
+            Map<String, Object> listPrice = (Map<String, Object>) price.get("listPrice");
+            if (listPrice != null) {
+                actual.addAll(List.of(plain(listPrice.get("gross")), plain(listPrice.get("net"))));
+            }
+            written.put(currency, actual);
         }
         check(wrong, number, "prices", prices, written);
         Map<String, Object> tax = (Map<String, Object>) owner.get("tax");
@@ -101,6 +127,20 @@ public final class PlentyTruth {
         Map<String, Object> writtenUnit = (Map<String, Object>) product.get("unit");
         check(wrong, number, "unit", unitCodes.get(unit), writtenUnit == null ? null : writtenUnit.get("shortCode"));
         return wrong;
+    }
+
+    private static BigDecimal net(BigDecimal gross, BigDecimal rate) {
+        return gross.divide(BigDecimal.ONE.add(rate.movePointLeft(2)), 2, RoundingMode.HALF_UP);
+    }
+
+    private static String plain(Object number) {
+        return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    /** The rates of the standard VAT configuration, which a variation's vatId (0 to 3) names. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> standardVatRates(PlentySandbox plenty) {
+        return (List<Map<String, Object>>) plenty.one("/vat/standard").get("vatRates");
     }
 
     private static void check(List<String> wrong, String number, String field, Object expected, Object actual) {

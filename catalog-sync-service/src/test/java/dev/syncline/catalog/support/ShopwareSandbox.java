@@ -38,6 +38,18 @@ public record ShopwareSandbox(String instance) {
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** What the shop's storefront sales channel lists. */
+    public JsonPath storefront() {
+        return given().baseUri(PlentySandbox.sandboxUrl()).get("/sandbox/shopware/" + instance + "/storefront")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every stored row of an entity (tax, category, property_group, …). */
+    public List<Map<String, Object>> entities(String entity) {
+        return given().baseUri(PlentySandbox.sandboxUrl()).get("/sandbox/shopware/" + instance + "/entities/" + entity)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
     /** Writes products through the Admin API, as another tool in the shop would. */
     public void upsert(List<Map<String, Object>> products) {
         String token = given().baseUri(apiUrl()).contentType(ContentType.JSON)

@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * A Plentymarkets catalog generated from a seed: a three-level category tree, colour and size
- * attributes, two price lists (EUR and CHF), manufacturers, units and VAT rates, and items with one
+ * attributes, selling price lists in EUR and CHF, an RRP list and a special offer, manufacturers, units,
+ * two VAT configurations (the standard one and an expired one), and items with one
  * to six variations. About a third of the items are single variations without attributes; the rest
  * vary by colour and size. Any size: variations are generated until the asked count is reached.
  */
@@ -26,7 +27,8 @@ final class PlentyCatalog {
     record Attribute(long id, String backendName, String name, List<AttributeValue> values) {
     }
 
-    record SalesPrice(long id, String name, String currency, boolean isDefault) {
+    /** A price list: {@code type} default (a selling price), rrp (the list price) or another; currency "-1" is every currency. */
+    record SalesPrice(long id, String name, String type, String currency, boolean isDisplayedByDefault) {
     }
 
     record Manufacturer(long id, String name) {
@@ -35,21 +37,24 @@ final class PlentyCatalog {
     record Unit(long id, String unitOfMeasurement, String name) {
     }
 
-    record Vat(long id, BigDecimal rate) {
+    /** A VAT configuration of an accounting location and country, valid from startedAt until invalidFrom. */
+    record VatConfiguration(long id, int countryId, int locationId, boolean isStandard, OffsetDateTime startedAt,
+                            OffsetDateTime invalidFrom, List<BigDecimal> rates) {
     }
 
-    record Item(long id, String name, String description, long manufacturerId, long vatId, OffsetDateTime updatedAt) {
+    record Item(long id, String name, String description, long manufacturerId, OffsetDateTime updatedAt) {
         Item touched(OffsetDateTime at) {
-            return new Item(id, name, description, manufacturerId, vatId, at);
+            return new Item(id, name, description, manufacturerId, at);
         }
     }
 
+    /** {@code vatId} is the index (0 to 3) of a rate in the VAT configuration that applies. */
     record Variation(long id, long itemId, String number, boolean isMain, boolean isActive, OffsetDateTime updatedAt,
-                     String ean, int stock, long unitId, Map<Long, BigDecimal> prices, List<Long> categoryIds,
+                     String ean, int stock, long unitId, int vatId, Map<Long, BigDecimal> prices, List<Long> categoryIds,
                      List<Long> attributeValueIds) {
 
         Variation with(int newStock, Map<Long, BigDecimal> newPrices, List<Long> newCategories, OffsetDateTime at) {
-            return new Variation(id, itemId, number, isMain, isActive, at, ean, newStock, unitId, newPrices,
+            return new Variation(id, itemId, number, isMain, isActive, at, ean, newStock, unitId, vatId, newPrices,
                     newCategories, attributeValueIds);
         }
     }
@@ -66,18 +71,28 @@ final class PlentyCatalog {
 
     final List<Category> categories = new ArrayList<>();
     final List<Attribute> attributes = new ArrayList<>();
-    final List<SalesPrice> salesPrices = List.of(new SalesPrice(1, "Standardpreis", "EUR", true),
-            new SalesPrice(2, "Preis Schweiz", "CHF", false));
+    // The RRP list is displayed by default in Plenty's back end too: that flag does not mark the selling price.
+    final List<SalesPrice> salesPrices = List.of(new SalesPrice(1, "Standardpreis", "default", "EUR", true),
+            new SalesPrice(2, "Preis Schweiz", "default", "CHF", false),
+            new SalesPrice(3, "UVP", "rrp", "-1", true),
+            new SalesPrice(4, "Sommeraktion", "specialOffer", "EUR", false));
     final List<Manufacturer> manufacturers = new ArrayList<>();
     final List<Unit> units = List.of(new Unit(1, "C62", "Stück"), new Unit(2, "KGM", "Kilogramm"),
             new Unit(3, "LTR", "Liter"), new Unit(4, "MTR", "Meter"), new Unit(5, "PR", "Paar"));
-    final List<Vat> vats = List.of(new Vat(1, new BigDecimal("19.00")), new Vat(2, new BigDecimal("7.00")));
+    // Germany's standard configuration, and the one it replaced (the 2020 rates), which no sync may use.
+    final List<VatConfiguration> vatConfigurations;
     final Map<Long, Item> items = new LinkedHashMap<>();
     final Map<Long, Variation> variations = new LinkedHashMap<>();
+    private final Map<Long, List<Long>> categoriesBeforeBreak = new java.util.HashMap<>();
     private final Random random;
 
     PlentyCatalog(long seed, int variationCount, OffsetDateTime now) {
         this.random = new Random(seed);
+        vatConfigurations = List.of(
+                new VatConfiguration(1, 1, 0, false, OffsetDateTime.parse("2020-07-01T00:00:00+02:00"),
+                        OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), rates("16.00", "5.00", "0.00", "0.00")),
+                new VatConfiguration(2, 1, 0, true, OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), null,
+                        rates("19.00", "7.00", "0.00", "0.00")));
         OffsetDateTime configTime = now.minusDays(60);
         long categoryId = 1;
         List<Long> leaves = new ArrayList<>();
@@ -114,15 +129,20 @@ final class PlentyCatalog {
             String name = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)];
             OffsetDateTime itemTime = now.minusMinutes(60 * 24 * 30 - random.nextInt(60 * 24 * 29));
             items.put(itemId, new Item(itemId, name, "Beschreibung von " + name, 1 + random.nextInt(manufacturers.size()),
-                    random.nextInt(10) == 0 ? 2 : 1, itemTime));
+                    itemTime));
+            int vatId = random.nextInt(10) == 0 ? 1 : 0;
             List<List<Long>> combinations = combinations(colors, sizes);
             int count = Math.min(combinations.size(), variationCount - variations.size());
             List<Long> itemCategories = List.of(leaves.get(random.nextInt(leaves.size())));
             for (int n = 0; n < count; n++) {
                 long id = variationId++;
-                variations.put(id, newVariation(id, itemId, n, combinations.get(n), itemCategories, itemTime));
+                variations.put(id, newVariation(id, itemId, n, vatId, combinations.get(n), itemCategories, itemTime));
             }
         }
+    }
+
+    private static List<BigDecimal> rates(String... rates) {
+        return java.util.Arrays.stream(rates).map(BigDecimal::new).toList();
     }
 
     private List<List<Long>> combinations(List<AttributeValue> colors, List<AttributeValue> sizes) {
@@ -142,7 +162,7 @@ final class PlentyCatalog {
         return combinations;
     }
 
-    private Variation newVariation(long id, long itemId, int n, List<Long> attributeValues, List<Long> categoryIds,
+    private Variation newVariation(long id, long itemId, int n, int vatId, List<Long> attributeValues, List<Long> categoryIds,
                                    OffsetDateTime itemTime) {
         BigDecimal euro = BigDecimal.valueOf(499 + random.nextInt(19_500), 2);
         Map<Long, BigDecimal> prices = new LinkedHashMap<>();
@@ -150,8 +170,14 @@ final class PlentyCatalog {
         if (random.nextInt(10) < 7) {
             prices.put(2L, euro.multiply(new BigDecimal("1.08")).setScale(2, RoundingMode.HALF_UP));
         }
+        if (random.nextInt(10) < 6) {
+            prices.put(3L, euro.multiply(new BigDecimal("1.25")).setScale(2, RoundingMode.HALF_UP));
+        }
+        if (random.nextInt(10) == 0) {
+            prices.put(4L, euro.multiply(new BigDecimal("0.80")).setScale(2, RoundingMode.HALF_UP));
+        }
         return new Variation(id, itemId, "A-" + itemId + "-" + (n + 1), n == 0, random.nextInt(20) != 0,
-                itemTime.plusSeconds(n), ean(id), random.nextInt(500), random.nextInt(8) == 0 ? 5 : 1, prices,
+                itemTime.plusSeconds(n), ean(id), random.nextInt(500), random.nextInt(8) == 0 ? 5 : 1, vatId, prices,
                 categoryIds, attributeValues);
     }
 
@@ -184,7 +210,10 @@ final class PlentyCatalog {
             Variation v = variations.get(id);
             variations.put(id, switch (kind) {
                 case "missing-price" -> v.with(v.stock(), Map.of(), v.categoryIds(), now);
-                case "unknown-category" -> v.with(v.stock(), v.prices(), List.of(999_999L), now);
+                case "unknown-category" -> {
+                    categoriesBeforeBreak.putIfAbsent(id, v.categoryIds());
+                    yield v.with(v.stock(), v.prices(), List.of(999_999L), now);
+                }
                 default -> throw new IllegalArgumentException("kind must be missing-price or unknown-category");
             });
         }
@@ -198,7 +227,9 @@ final class PlentyCatalog {
             throw new IllegalArgumentException("no variation " + id);
         }
         Map<Long, BigDecimal> prices = v.prices().isEmpty() ? Map.of(1L, new BigDecimal("9.99")) : v.prices();
-        List<Long> known = v.categoryIds().contains(999_999L) ? List.of(categories.get(2).id()) : v.categoryIds();
+        // Back in the category it had before it was broken.
+        List<Long> known = v.categoryIds().contains(999_999L)
+                ? categoriesBeforeBreak.getOrDefault(id, List.of(categories.get(2).id())) : v.categoryIds();
         variations.put(id, v.with(v.stock(), prices, known, now));
     }
 

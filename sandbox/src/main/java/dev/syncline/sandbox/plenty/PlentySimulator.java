@@ -64,6 +64,9 @@ public class PlentySimulator {
                     .handler(c -> read(c, path));
         }
 
+        router.get(rest + "/vat/standard").handler(this::limitAndAuthorize).handler(c -> instance(c).faults.handle(c))
+                .handler(this::standardVat);
+
         String control = "/sandbox/plenty/:instance";
         router.route(control + "/*").handler(BodyHandler.create());
         router.post(control + "/reset").handler(Control.raw(c -> {
@@ -187,7 +190,7 @@ public class PlentySimulator {
                             .map(m -> row("id", m.id(), "name", m.name())).toList();
                     case "/items/units" -> catalog.units.stream().map(u -> row("id", u.id(), "unitOfMeasurement",
                             u.unitOfMeasurement(), "names", List.of(row("lang", "de", "name", u.name())))).toList();
-                    case "/vat" -> catalog.vats.stream().map(v -> row("id", v.id(), "vatRate", v.rate())).toList();
+                    case "/vat" -> catalog.vatConfigurations.stream().map(PlentySimulator::vatConfiguration).toList();
                     case "/items" -> catalog.items.values().stream().filter(itemFilter(query)).map(PlentySimulator::item).toList();
                     default -> catalog.variations.values().stream().filter(variationFilter(query))
                             .map(v -> variation(v, with(query))).toList();
@@ -293,6 +296,31 @@ public class PlentySimulator {
         return with == null ? Set.of() : Arrays.stream(with.split(",")).map(String::trim).collect(Collectors.toSet());
     }
 
+    /**
+     * A VAT configuration: rates 0 to 3 (A to D) of one accounting location and country, valid from
+     * startedAt until invalidFrom. Shape: Plenty's REST reference, Accounting / VAT (GET /rest/vat,
+     * GET /rest/vat/standard), as the swagger-generated client (models Vat, VatRate) and Plenty's own
+     * Shopware connector (FetchAllVatRatesQueryHandler) read it.
+     */
+    private static Map<String, Object> vatConfiguration(PlentyCatalog.VatConfiguration v) {
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (int i = 0; i < v.rates().size(); i++) {
+            rates.add(row("id", i, "name", String.valueOf((char) ('A' + i)), "vatRate", v.rates().get(i)));
+        }
+        return row("id", v.id(), "countryId", v.countryId(), "taxIdNumber", "DE123456789", "locationId", v.locationId(),
+                "marginScheme", "none", "isRestrictedToDigitalItems", false, "isStandard", v.isStandard(),
+                "startedAt", W3C.format(v.startedAt()), "invalidFrom", v.invalidFrom() == null ? null : W3C.format(v.invalidFrom()),
+                "createdAt", W3C.format(v.startedAt()), "updatedAt", W3C.format(v.startedAt()), "vatRates", rates);
+    }
+
+    private void standardVat(RoutingContext context) {
+        PlentyInstance plenty = instance(context);
+        synchronized (plenty) {
+            Json.send(context, 200, plenty.catalog.vatConfigurations.stream().filter(PlentyCatalog.VatConfiguration::isStandard)
+                    .findFirst().map(PlentySimulator::vatConfiguration).orElseThrow());
+        }
+    }
+
     private static Map<String, Object> category(PlentyCatalog.Category c) {
         return row("id", c.id(), "parentCategoryId", c.parentId(), "level", c.level(), "type", "item", "updatedAt",
                 W3C.format(c.updatedAt()), "details", List.of(row("lang", "de", "name", c.name(), "plentyId", 1000)));
@@ -310,19 +338,33 @@ public class PlentySimulator {
                 .orElseThrow(() -> new IllegalArgumentException("No attribute " + attributeId));
     }
 
+    /**
+     * A sales price (price list). Shape: Plenty's REST reference, Item / SalesPrice (models
+     * SalesPrice, SalesPriceCurrency, SalesPriceName); the type says what the list is (default,
+     * rrp, specialOffer, …), a currency of "-1" stands for every currency.
+     */
     private static Map<String, Object> salesPrice(PlentyCatalog.SalesPrice p) {
-        return row("id", p.id(), "type", p.isDefault() ? "default" : "specialOffer", "isDisplayedByDefault", p.isDefault(),
-                "names", List.of(row("lang", "de", "nameInternal", p.name())), "currencies", List.of(row("currency", p.currency())));
+        return row("id", p.id(), "position", (int) p.id(), "minimumOrderQuantity", 1, "type", p.type(), "isCustomerPrice", false,
+                "isDisplayedByDefault", p.isDisplayedByDefault(), "isLiveConversion", false, "interval", "none",
+                "names", List.of(row("salesPriceId", p.id(), "lang", "de", "nameInternal", p.name(), "nameExternal", p.name())),
+                "currencies", List.of(row("salesPriceId", p.id(), "currency", p.currency())));
     }
 
     private static Map<String, Object> item(PlentyCatalog.Item i) {
-        return row("id", i.id(), "manufacturerId", i.manufacturerId(), "vatId", i.vatId(), "updatedAt", W3C.format(i.updatedAt()),
+        return row("id", i.id(), "manufacturerId", i.manufacturerId(), "updatedAt", W3C.format(i.updatedAt()),
                 "texts", List.of(row("lang", "de", "name1", i.name(), "description", i.description())));
     }
 
+    /**
+     * A variation with the asked {@code with=} relations. Shape: Plenty's REST reference, Item /
+     * Variation (GET /rest/items/variations): {@code vatId} (the rate's index in the VAT
+     * configuration) is the variation's; {@code with=stock} gives one row per warehouse (model
+     * VariationStock: netStock, physicalStock, reservedStock), as Plenty's Shopware connector reads it.
+     */
     private static Map<String, Object> variation(Variation v, Set<String> with) {
         Map<String, Object> row = row("id", v.id(), "itemId", v.itemId(), "number", v.number(), "isMain", v.isMain(),
-                "isActive", v.isActive(), "updatedAt", W3C.format(v.updatedAt()), "unitId", v.unitId());
+                "isActive", v.isActive(), "vatId", v.vatId(), "updatedAt", W3C.format(v.updatedAt()),
+                "unitId", v.unitId());
         if (with.contains("variationSalesPrices")) {
             List<Map<String, Object>> prices = new ArrayList<>();
             v.prices().forEach((list, price) -> prices.add(row("variationId", v.id(), "salesPriceId", list, "price", price)));
@@ -339,7 +381,8 @@ public class PlentySimulator {
             row.put("variationBarcodes", List.of(row("variationId", v.id(), "barcodeId", 1, "code", v.ean())));
         }
         if (with.contains("stock")) {
-            row.put("stock", List.of(row("variationId", v.id(), "warehouseId", 1, "netStock", v.stock())));
+            row.put("stock", List.of(row("itemId", v.itemId(), "variationId", v.id(), "warehouseId", 1,
+                    "physicalStock", v.stock() + 2, "reservedStock", 2, "netStock", v.stock(), "reorderLevel", 0)));
         }
         if (with.contains("unit")) {
             row.put("unit", row("variationId", v.id(), "unitId", v.unitId(), "content", 1));

@@ -1,17 +1,15 @@
 package dev.syncline.sandbox.shopware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.sandbox.fault.FaultInjector;
 import io.vertx.core.Vertx;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One Shopware 6 shop: its integration credentials, tokens, stored products and faults. */
+/** One Shopware 6 shop: its integration credentials, tokens, stored entities, received requests and faults. */
 final class ShopwareInstance {
 
     static final String CLIENT_ID = "SWIASANDBOXCLIENT";
@@ -21,8 +19,10 @@ final class ShopwareInstance {
     final AtomicLong syncRequests = new AtomicLong();
     final AtomicLong tokensIssued = new AtomicLong();
     final AtomicLong rejectedRequests = new AtomicLong();
-    final Map<String, ObjectNode> products = new LinkedHashMap<>();
-    final Map<String, String> idByNumber = new LinkedHashMap<>();
+    /** Every sync request body as received, for contract tests (the latest {@link #KEPT_REQUESTS}). */
+    final java.util.Deque<com.fasterxml.jackson.databind.JsonNode> received = new java.util.ArrayDeque<>();
+    static final int KEPT_REQUESTS = 200;
+    ShopwareStore store = new ShopwareStore();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     volatile long tokenLifetimeSeconds = 600;
 
@@ -31,8 +31,8 @@ final class ShopwareInstance {
     }
 
     synchronized void reset(long tokenLifetime) {
-        products.clear();
-        idByNumber.clear();
+        store = new ShopwareStore();
+        received.clear();
         tokens.clear();
         tokenLifetimeSeconds = tokenLifetime;
         syncRequests.set(0);

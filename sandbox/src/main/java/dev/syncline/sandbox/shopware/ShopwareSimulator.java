@@ -1,6 +1,7 @@
 package dev.syncline.sandbox.shopware;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.sandbox.fault.FaultPlan;
 import dev.syncline.sandbox.http.Control;
@@ -11,24 +12,23 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The Shopware 6 Admin API as a catalog connector uses it, one shop per {@code /shopware/<instance>}:
  * {@code POST /api/oauth/token} (client credentials, 10-minute tokens), {@code POST /api/_action/sync}
- * with product upserts, validated record by record like Shopware's DAL (ids, numbers, prices, tax,
- * parents and options, unique product numbers) and written as one transaction: a request with any
- * invalid record writes nothing and answers 400 with an error per record pointing at it;
- * {@code POST /api/search/product} to read back. Control API under {@code /sandbox/shopware/<instance>}.
+ * written as one transaction with Shopware's refusals ({@link ShopwareSync}), and
+ * {@code POST /api/search/<entity>} (equals and equalsAny filters, paging, total-count-mode) for
+ * products, categories, taxes, currencies, sales channels, property groups and options. Shapes:
+ * Shopware's Admin API description (npm @shopware/api-client, api-types/adminApiSchema.json) and,
+ * where it is silent, the DAL's source. Control API under {@code /sandbox/shopware/<instance>},
+ * including the storefront view of a sales channel ({@link ShopwareStorefront}) and the request
+ * bodies received.
  */
 public class ShopwareSimulator {
-
-    private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{32}");
 
     private final Vertx vertx;
     private final Map<String, ShopwareInstance> instances = new ConcurrentHashMap<>();
@@ -46,14 +46,20 @@ public class ShopwareSimulator {
         router.route(api + "/*").handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         router.post(api + "/oauth/token").handler(this::token);
         router.post(api + "/_action/sync").handler(this::authorize).handler(c -> instance(c).faults.handle(c)).handler(this::sync);
-        router.post(api + "/search/product").handler(this::authorize).handler(this::search);
+        router.post(api + "/search/:entity").handler(this::authorize).handler(this::search);
 
         String control = "/sandbox/shopware/:instance";
         router.route(control + "/*").handler(BodyHandler.create());
         router.post(control + "/reset").handler(Control.raw(c -> {
             ShopwareInstance shop = instance(c);
-            shop.reset(Json.body(c).path("tokenLifetimeSeconds").asLong(600));
+            JsonNode body = Json.body(c);
+            shop.reset(body.path("tokenLifetimeSeconds").asLong(600));
             shop.faults.set(FaultPlan.NONE);
+            if (body.hasNonNull("defaultCurrencyIso")) {
+                synchronized (shop) {
+                    defaultCurrency(shop.store, body.get("defaultCurrencyIso").asText());
+                }
+            }
             Json.send(c, 200, stats(shop));
         }));
         router.put(control + "/faults").handler(Control.raw(c -> {
@@ -65,9 +71,59 @@ public class ShopwareSimulator {
         router.get(control + "/products").handler(Control.raw(c -> {
             ShopwareInstance shop = instance(c);
             synchronized (shop) {
-                Json.send(c, 200, new ArrayList<>(shop.products.values()));
+                Map<String, List<ObjectNode>> visibilities = shop.store.byProduct("product_visibility");
+                Map<String, List<ObjectNode>> settings = shop.store.byProduct("product_configurator_setting");
+                Json.send(c, 200, shop.store.of("product").values().stream()
+                        .map(p -> resolved(shop.store, p, visibilities, settings)).toList());
             }
         }));
+        router.get(control + "/entities/:entity").handler(Control.raw(c -> {
+            ShopwareInstance shop = instance(c);
+            synchronized (shop) {
+                Map<String, ObjectNode> rows = shop.store.of(c.pathParam("entity").replace('-', '_'));
+                if (rows == null) {
+                    throw new IllegalArgumentException("No entity " + c.pathParam("entity"));
+                }
+                Json.send(c, 200, new ArrayList<>(rows.values()));
+            }
+        }));
+        router.get(control + "/storefront/:salesChannelId").handler(Control.raw(c -> {
+            ShopwareInstance shop = instance(c);
+            synchronized (shop) {
+                Json.send(c, 200, new ShopwareStorefront(shop.store).of(c.pathParam("salesChannelId")));
+            }
+        }));
+        router.get(control + "/storefront").handler(Control.raw(c -> {
+            ShopwareInstance shop = instance(c);
+            synchronized (shop) {
+                Json.send(c, 200, new ShopwareStorefront(shop.store).of(ShopwareStore.STOREFRONT));
+            }
+        }));
+        router.get(control + "/requests").handler(Control.raw(c -> {
+            ShopwareInstance shop = instance(c);
+            synchronized (shop) {
+                Json.send(c, 200, new ArrayList<>(shop.received));
+            }
+        }));
+    }
+
+    /** A shop whose default currency is another one: Defaults::CURRENCY takes that ISO code, EUR gets an id of its own. */
+    private static void defaultCurrency(ShopwareStore store, String iso) {
+        ObjectNode current = store.of("currency").get(ShopwareStore.DEFAULT_CURRENCY);
+        ObjectNode other = store.of("currency").values().stream().filter(c -> iso.equals(c.path("isoCode").asText())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The sandbox shop has no currency " + iso));
+        if (other == current) {
+            return;
+        }
+        String otherId = other.get("id").asText();
+        JsonNode currentIso = current.get("isoCode");
+        JsonNode currentName = current.get("name");
+        current.set("isoCode", other.get("isoCode"));
+        current.set("name", other.get("name"));
+        other.set("isoCode", currentIso);
+        other.set("name", currentName);
+        other.put("factor", 1.05);
+        store.of("currency").put(otherId, other);
     }
 
     private void token(RoutingContext context) {
@@ -106,155 +162,96 @@ public class ShopwareSimulator {
             Json.send(context, 400, error("400", e.getMessage(), null));
             return;
         }
-        List<Map<String, Object>> errors = new ArrayList<>();
-        Map<String, List<String>> written = new LinkedHashMap<>();
+        ShopwareSync.Outcome outcome;
         synchronized (shop) {
-            Map<String, ObjectNode> pending = new LinkedHashMap<>();
-            Map<String, String> pendingNumbers = new HashMap<>();
-            body.fields().forEachRemaining(operation -> {
-                String key = operation.getKey();
-                JsonNode op = operation.getValue();
-                if (!"product".equals(op.path("entity").asText()) || !"upsert".equals(op.path("action").asText())) {
-                    errors.add(errorEntry("FRAMEWORK__SYNC_ACTION", "Only product upserts are supported here", "/" + key));
-                    return;
-                }
-                JsonNode payload = op.path("payload");
-                for (int i = 0; i < payload.size(); i++) {
-                    String pointer = "/" + key + "/" + i;
-                    String problem = validate(shop, payload.get(i), pending, pendingNumbers);
-                    if (problem != null) {
-                        String[] parts = problem.split("\\|", 3);
-                        errors.add(errorEntry(parts[0], parts[2], pointer + "/" + parts[1]));
-                    } else {
-                        ObjectNode product = (ObjectNode) payload.get(i);
-                        String id = product.get("id").asText();
-                        ObjectNode merged = (pending.containsKey(id) ? pending.get(id)
-                                : shop.products.containsKey(id) ? shop.products.get(id).deepCopy() : Json.MAPPER.createObjectNode());
-                        merged.setAll(product);
-                        pending.put(id, merged);
-                        pendingNumbers.put(merged.path("productNumber").asText(), id);
-                        written.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
-                    }
-                }
-            });
-            if (errors.isEmpty()) {
-                pending.forEach((id, product) -> {
-                    ObjectNode before = shop.products.put(id, product);
-                    if (before != null) {
-                        shop.idByNumber.remove(before.path("productNumber").asText());
-                    }
-                    shop.idByNumber.put(product.path("productNumber").asText(), id);
-                });
+            shop.received.addLast(body);
+            while (shop.received.size() > ShopwareInstance.KEPT_REQUESTS) {
+                shop.received.removeFirst();
             }
+            outcome = ShopwareSync.apply(shop.store, body);
         }
-        if (!errors.isEmpty()) {
+        if (outcome.status() != 200) {
             shop.rejectedRequests.incrementAndGet();
-            Json.send(context, 400, Map.of("errors", errors));
-            return;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        written.forEach((key, ids) -> data.put(key, Map.of("result", List.of(Map.of("entities", Map.of("product", ids))),
-                "extensions", List.of())));
-        Json.send(context, 200, Map.of("success", true, "data", data));
-    }
-
-    /** The first thing wrong with a product record, as "code|field|detail"; null when it is valid. */
-    private static String validate(ShopwareInstance shop, JsonNode product, Map<String, ObjectNode> pending,
-                                   Map<String, String> pendingNumbers) {
-        if (!product.isObject()) {
-            return "FRAMEWORK__INVALID_TYPE||The record must be an object";
-        }
-        String id = product.path("id").asText("");
-        if (!HEX_ID.matcher(id).matches()) {
-            return "FRAMEWORK__INVALID_UUID|id|The id must be a 32-character lower-case hex UUID";
-        }
-        boolean existing = pending.containsKey(id) || shop.products.containsKey(id);
-        String number = product.path("productNumber").asText("");
-        if (!existing && number.isBlank()) {
-            return "VIOLATION::IS_BLANK_ERROR|productNumber|This value should not be blank.";
-        }
-        if (!number.isBlank()) {
-            String owner = pendingNumbers.containsKey(number) ? pendingNumbers.get(number) : shop.idByNumber.get(number);
-            if (owner != null && !owner.equals(id)) {
-                return "CONTENT__DUPLICATE_PRODUCT_NUMBER|productNumber|Product with number \"" + number + "\" already exists.";
-            }
-        }
-        if (product.has("stock") && !product.get("stock").canConvertToInt()) {
-            return "VIOLATION::INVALID_TYPE|stock|This value should be of type int.";
-        }
-        if (!existing && !product.has("stock")) {
-            return "VIOLATION::IS_BLANK_ERROR|stock|This value should not be blank.";
-        }
-        String parentId = product.path("parentId").asText(null);
-        if (parentId != null) {
-            if (!pending.containsKey(parentId) && !shop.products.containsKey(parentId)) {
-                return "FRAMEWORK__WRITE_CONSTRAINT_VIOLATION|parentId|The parent product " + parentId + " does not exist";
-            }
-            JsonNode options = product.path("options");
-            if (!existing && (!options.isArray() || options.isEmpty())) {
-                return "VIOLATION::IS_BLANK_ERROR|options|A variant needs the options that tell it from its siblings.";
-            }
-            return optionsProblem(options);
-        }
-        if (!existing && product.path("name").asText("").isBlank()) {
-            return "VIOLATION::IS_BLANK_ERROR|name|This value should not be blank.";
-        }
-        if (!existing && !product.has("taxId") && !product.path("tax").has("taxRate")) {
-            return "VIOLATION::IS_BLANK_ERROR|taxId|This value should not be blank.";
-        }
-        if (product.has("price") || !existing) {
-            JsonNode prices = product.path("price");
-            if (!prices.isArray() || prices.isEmpty()) {
-                return "VIOLATION::IS_BLANK_ERROR|price|This value should not be blank.";
-            }
-            for (int p = 0; p < prices.size(); p++) {
-                JsonNode price = prices.get(p);
-                if (!HEX_ID.matcher(price.path("currencyId").asText("")).matches() || !price.path("gross").isNumber()
-                        || !price.path("net").isNumber() || !price.path("linked").isBoolean()) {
-                    return "VIOLATION::INVALID_PRICE|price/" + p + "|A price needs currencyId, gross, net and linked.";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String optionsProblem(JsonNode options) {
-        for (int o = 0; o < options.size(); o++) {
-            if (!HEX_ID.matcher(options.get(o).path("id").asText("")).matches()) {
-                return "FRAMEWORK__INVALID_UUID|options/" + o + "/id|The option id must be a 32-character hex UUID";
-            }
-        }
-        return null;
+        Json.send(context, outcome.status(), outcome.body());
     }
 
     private void search(RoutingContext context) {
         ShopwareInstance shop = instance(context);
+        String entity = context.pathParam("entity").replace('-', '_');
         JsonNode criteria = Json.body(context);
         int page = Math.max(1, criteria.path("page").asInt(1));
-        int limit = Math.min(500, Math.max(1, criteria.path("limit").asInt(25)));
+        int limit = criteria.path("limit").asInt(25);
+        if (limit < 1 || limit > 500) {
+            Json.send(context, 400, error("400", "The limit must be between 1 and 500.", "FRAMEWORK__INVALID_LIMIT_QUERY"));
+            return;
+        }
         List<ObjectNode> matching = new ArrayList<>();
         synchronized (shop) {
-            for (ObjectNode product : shop.products.values()) {
-                if (matches(product, criteria.path("filter"))) {
-                    matching.add(product);
+            Map<String, ObjectNode> rows = shop.store.of(entity);
+            if (rows == null) {
+                Json.send(context, 400, error("400", "Definition for entity \"" + entity + "\" not found.", "FRAMEWORK__DEFINITION_NOT_FOUND"));
+                return;
+            }
+            for (ObjectNode row : rows.values()) {
+                if (matches(row, criteria.path("filter"))) {
+                    matching.add(entity.equals("product") ? resolved(shop.store, row) : row);
                 }
             }
         }
         int from = (page - 1) * limit;
         List<ObjectNode> data = matching.subList(Math.min(from, matching.size()), Math.min(matching.size(), from + limit));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("total", criteria.path("total-count-mode").asInt(0) == 1 ? matching.size() : data.size());
+        answer.put("total", "exact".equals(criteria.path("total-count-mode").asText()) || criteria.path("total-count-mode").asInt(0) == 1
+                ? matching.size() : data.size());
         answer.put("data", data);
         answer.put("aggregations", List.of());
         Json.send(context, 200, answer);
     }
 
-    private static boolean matches(ObjectNode product, JsonNode filters) {
+    /** A product as read with its associations: tax, categories, options with groups, manufacturer, unit, visibilities, settings. */
+    static ObjectNode resolved(ShopwareStore store, ObjectNode product) {
+        return resolved(store, product, store.byProduct("product_visibility"), store.byProduct("product_configurator_setting"));
+    }
+
+    private static ObjectNode resolved(ShopwareStore store, ObjectNode product, Map<String, List<ObjectNode>> visibilityRows,
+                                       Map<String, List<ObjectNode>> settingRows) {
+        ObjectNode view = product.deepCopy();
+        String id = product.get("id").asText();
+        if (product.hasNonNull("taxId")) {
+            view.set("tax", store.of("tax").get(product.get("taxId").asText()));
+        }
+        ArrayNode categories = view.putArray("categories");
+        product.path("categoryIds").forEach(c -> categories.add(store.of("category").get(c.asText())));
+        ArrayNode options = view.putArray("options");
+        product.path("optionIds").forEach(o -> {
+            ObjectNode option = store.of("property_group_option").get(o.asText()).deepCopy();
+            option.set("group", store.of("property_group").get(option.path("groupId").asText()));
+            options.add(option);
+        });
+        if (product.hasNonNull("manufacturerId")) {
+            view.set("manufacturer", store.of("product_manufacturer").get(product.get("manufacturerId").asText()));
+        }
+        if (product.hasNonNull("unitId")) {
+            view.set("unit", store.of("unit").get(product.get("unitId").asText()));
+        }
+        ArrayNode visibilities = view.putArray("visibilities");
+        visibilityRows.getOrDefault(id, List.of()).forEach(visibilities::add);
+        ArrayNode settings = view.putArray("configuratorSettings");
+        settingRows.getOrDefault(id, List.of()).forEach(settings::add);
+        return view;
+    }
+
+    private static boolean matches(ObjectNode row, JsonNode filters) {
         for (JsonNode filter : filters) {
-            String value = product.path(filter.path("field").asText()).asText(null);
+            String value = row.path(filter.path("field").asText()).asText(null);
             switch (filter.path("type").asText()) {
                 case "equals" -> {
-                    if (!filter.path("value").asText().equals(value)) {
+                    JsonNode expected = filter.path("value");
+                    JsonNode actual = row.path(filter.path("field").asText());
+                    boolean same = expected.isNumber() && actual.isNumber() ? expected.decimalValue().compareTo(actual.decimalValue()) == 0
+                            : expected.asText().equals(value);
+                    if (!same) {
                         return false;
                     }
                 }
@@ -278,16 +275,6 @@ public class ShopwareSimulator {
         return true;
     }
 
-    private static Map<String, Object> errorEntry(String code, String detail, String pointer) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("code", code);
-        entry.put("status", "400");
-        entry.put("title", "Bad Request");
-        entry.put("detail", detail);
-        entry.put("source", Map.of("pointer", pointer));
-        return entry;
-    }
-
     private static Map<String, Object> error(String status, String detail, String code) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("status", status);
@@ -301,10 +288,21 @@ public class ShopwareSimulator {
 
     private static Map<String, Object> stats(ShopwareInstance shop) {
         synchronized (shop) {
-            long variants = shop.products.values().stream().filter(p -> p.hasNonNull("parentId")).count();
-            return Map.of("products", shop.products.size(), "variants", variants, "syncRequests", shop.syncRequests.get(),
-                    "rejectedRequests", shop.rejectedRequests.get(), "tokensIssued", shop.tokensIssued.get(),
-                    "faultedRequests", shop.faults.injected());
+            ShopwareStore store = shop.store;
+            long variants = store.of("product").values().stream().filter(p -> p.hasNonNull("parentId")).count();
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("products", store.size("product"));
+            stats.put("variants", variants);
+            stats.put("categories", store.size("category"));
+            stats.put("taxes", store.size("tax"));
+            stats.put("propertyGroups", store.size("property_group"));
+            stats.put("visibilities", store.size("product_visibility"));
+            stats.put("configuratorSettings", store.size("product_configurator_setting"));
+            stats.put("syncRequests", shop.syncRequests.get());
+            stats.put("rejectedRequests", shop.rejectedRequests.get());
+            stats.put("tokensIssued", shop.tokensIssued.get());
+            stats.put("faultedRequests", shop.faults.injected());
+            return stats;
         }
     }
 }

@@ -42,8 +42,14 @@ class ShopwareSimulatorTest extends RunningSandbox {
                 .then().statusCode(400).body("errors[0].source.pointer", equalTo("/p/2/price"));
         given().baseUri(sandbox.url()).get("/sandbox/shopware/s/stats").then().body("products", equalTo(0));
 
+        // The option a variant names must exist: without its property group the write fails at the database.
         sync(Map.of("p", Map.of("entity", "product", "action", "upsert", "payload", List.of(parent, variant))))
-                .then().statusCode(200).body("success", equalTo(true));
+                .then().statusCode(500).body("errors[0].source", equalTo(null));
+        sync(Map.of("g", Map.of("entity", "property_group", "action", "upsert", "payload", List.of(Map.of("id", "0".repeat(31) + "7",
+                        "name", "Farbe", "options", List.of(Map.of("id", "0".repeat(31) + "5", "name", "Rot"),
+                                Map.of("id", "0".repeat(31) + "6", "name", "Blau"))))),
+                "p", Map.of("entity", "product", "action", "upsert", "payload", List.of(parent, variant))))
+                .then().statusCode(200).body("data.product", hasItem("0".repeat(31) + "2"));
         api().body(Map.of("filter", List.of(Map.of("type", "equalsAny", "field", "productNumber", "value", List.of("V-1"))),
                         "total-count-mode", 1))
                 .post("/shopware/s/api/search/product").then().statusCode(200)
@@ -52,7 +58,39 @@ class ShopwareSimulatorTest extends RunningSandbox {
         Map<String, Object> sameNumber = Map.of("id", "0".repeat(31) + "4", "parentId", "0".repeat(31) + "1",
                 "productNumber", "V-1", "stock", 1, "options", List.of(Map.of("id", "0".repeat(31) + "6")));
         sync(Map.of("p", Map.of("entity", "product", "action", "upsert", "payload", List.of(sameNumber))))
-                .then().statusCode(400).body("errors.code", hasItem("CONTENT__DUPLICATE_PRODUCT_NUMBER"));
+                .then().statusCode(400).body("errors.code", hasItem("CONTENT__DUPLICATE_PRODUCT_NUMBER"))
+                .body("errors[0].source", equalTo(null));
+    }
+
+    @Test
+    void referencesTheShopDoesNotHaveAreRefusedAndOnlyVisibleProductsAreListed() {
+        String storefront = given().baseUri(sandbox.url()).get("/sandbox/shopware/s/entities/sales_channel").then().statusCode(200)
+                .extract().path("find { it.typeId == '8a243080f92e4c719546314b577cf82b' }.id");
+        String tax = given().baseUri(sandbox.url()).get("/sandbox/shopware/s/entities/tax").then().extract().path("[0].id");
+        String home = given().baseUri(sandbox.url()).get("/sandbox/shopware/s/entities/category").then().extract().path("[0].id");
+        Map<String, Object> price = Map.of("currencyId", EUR, "gross", 11.9, "net", 10, "linked", true);
+        // A currency id derived from an ISO code: no shop has it.
+        Map<String, Object> unknownCurrency = Map.of("id", "0".repeat(31) + "1", "productNumber", "P-1", "name", "Jacke", "stock", 0,
+                "taxId", tax, "price", List.of(price, Map.of("currencyId", "1".repeat(32), "gross", 12.8, "net", 10.76, "linked", true)));
+        sync(Map.of("p", Map.of("entity", "product", "action", "upsert", "payload", List.of(unknownCurrency)))).then().statusCode(500);
+        Map<String, Object> badVisibility = Map.of("id", "0".repeat(31) + "1", "productNumber", "P-1", "name", "Jacke", "stock", 0,
+                "taxId", tax, "price", List.of(price), "visibilities", List.of(Map.of("salesChannelId", storefront, "visibility", 40)));
+        sync(Map.of("p", Map.of("entity", "product", "action", "upsert", "payload", List.of(badVisibility)))).then().statusCode(400)
+                .body("errors[0].source.pointer", equalTo("/p/0/visibilities/0/visibility"));
+        Map<String, Object> orphanCategory = Map.of("id", "0".repeat(31) + "8", "name", "Jacken", "parentId", "2".repeat(32));
+        sync(Map.of("c", Map.of("entity", "category", "action", "upsert", "payload", List.of(orphanCategory)))).then().statusCode(500);
+
+        Map<String, Object> category = Map.of("id", "0".repeat(31) + "8", "name", "Jacken", "parentId", home);
+        Map<String, Object> hidden = Map.of("id", "0".repeat(31) + "1", "productNumber", "P-1", "name", "Jacke", "stock", 0,
+                "taxId", tax, "price", List.of(price), "categories", List.of(Map.of("id", "0".repeat(31) + "8")));
+        Map<String, Object> listed = Map.of("id", "0".repeat(31) + "2", "productNumber", "P-2", "name", "Hose", "stock", 0,
+                "taxId", tax, "price", List.of(price), "categories", List.of(Map.of("id", "0".repeat(31) + "8")),
+                "visibilities", List.of(Map.of("salesChannelId", storefront, "visibility", 30)));
+        sync(Map.of("c", Map.of("entity", "category", "action", "upsert", "payload", List.of(category)),
+                "p", Map.of("entity", "product", "action", "upsert", "payload", List.of(hidden, listed)))).then().statusCode(200);
+        given().baseUri(sandbox.url()).get("/sandbox/shopware/s/storefront/" + storefront).then().statusCode(200)
+                .body("listed", equalTo(1)).body("products[0].productNumber", equalTo("P-2"))
+                .body("products[0].categoryPath", equalTo(List.of("Jacken")));
     }
 
     @Test

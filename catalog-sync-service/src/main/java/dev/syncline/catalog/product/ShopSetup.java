@@ -1,0 +1,153 @@
+package dev.syncline.catalog.product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syncline.catalog.config.ConfigCache;
+import dev.syncline.catalog.shopware.ShopwareClient;
+import dev.syncline.catalog.tenant.Tenant;
+import dev.syncline.commons.upstream.UpstreamRefused;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Before a product run writes products, the shop is read and prepared: its currencies (and which
+ * is the default), its taxes (a tax is created only for a VAT rate the shop has none for), its
+ * storefront sales channels and their navigation root; then Plenty's attributes become property
+ * groups with their options, and Plenty's category tree is written under the root, parents first.
+ */
+@ApplicationScoped
+public class ShopSetup {
+
+    /** Defaults::SALES_CHANNEL_TYPE_STOREFRONT. */
+    static final String STOREFRONT_TYPE = "8a243080f92e4c719546314b577cf82b";
+
+    private final ObjectMapper mapper;
+
+    public ShopSetup(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The tax id used when the shop has no tax of a rate and one is created: stable per tenant and rate. */
+    static String createdTaxId(UUID tenant, BigDecimal rate) {
+        return ShopwareIds.link(tenant, "tax-rate", rate.stripTrailingZeros().toPlainString(), "");
+    }
+
+    public Uni<ShopContext> prepare(Tenant tenant, ConfigCache cache, ShopwareClient shop) {
+        return shop.search("currency", mapper.createObjectNode())
+                .chain(currencies -> shop.search("tax", mapper.createObjectNode())
+                        .chain(taxes -> shop.search("sales-channel", filter("typeId", STOREFRONT_TYPE))
+                                .chain(channels -> context(tenant, cache, shop, currencies, taxes, channels))))
+                .call(context -> writePropertyGroups(tenant, cache, shop))
+                .call(context -> writeCategories(tenant, cache, shop, context.rootCategoryId()));
+    }
+
+    private Uni<ShopContext> context(Tenant tenant, ConfigCache cache, ShopwareClient shop, List<JsonNode> currencyRows,
+                                     List<JsonNode> taxRows, List<JsonNode> channelRows) {
+        Map<String, ShopContext.Currency> currencies = new LinkedHashMap<>();
+        String defaultIso = null;
+        for (JsonNode currency : currencyRows) {
+            String iso = currency.path("isoCode").asText();
+            currencies.put(iso, new ShopContext.Currency(currency.path("id").asText(), currency.path("factor").decimalValue()));
+            if (ShopwareIds.DEFAULT_CURRENCY.equals(currency.path("id").asText())) {
+                defaultIso = iso;
+            }
+        }
+        if (defaultIso == null) {
+            throw new UpstreamRefused("The shop answered no default currency (id " + ShopwareIds.DEFAULT_CURRENCY + ")");
+        }
+        if (channelRows.isEmpty()) {
+            throw new UpstreamRefused("The shop has no storefront sales channel: products would be listed nowhere");
+        }
+        Map<BigDecimal, String> taxIds = new LinkedHashMap<>();
+        taxRows.stream().sorted(Comparator.comparing(t -> t.path("position").asInt(Integer.MAX_VALUE)))
+                .forEach(tax -> taxIds.putIfAbsent(tax.path("taxRate").decimalValue().stripTrailingZeros(), tax.path("id").asText()));
+        List<ObjectNode> missing = new ArrayList<>();
+        for (BigDecimal rate : new LinkedHashSet<>(cache.vatRates().values())) {
+            BigDecimal key = rate.stripTrailingZeros();
+            if (!taxIds.containsKey(key)) {
+                String id = createdTaxId(tenant.id(), rate);
+                taxIds.put(key, id);
+                missing.add(mapper.createObjectNode().put("id", id).put("taxRate", rate).put("name", key.toPlainString() + " %"));
+            }
+        }
+        List<String> channels = channelRows.stream().map(c -> c.path("id").asText()).toList();
+        String root = channelRows.get(0).path("navigationCategoryId").asText(null);
+        String defaultCurrency = defaultIso;
+        return write(shop, "syncline-taxes", "tax", missing)
+                .invoke(() -> {
+                    if (!missing.isEmpty()) {
+                        Log.infof("Tenant %s: the shop had no tax for %d VAT rate(s); created %s", tenant.id(), missing.size(),
+                                missing.stream().map(t -> t.path("name").asText()).toList());
+                    }
+                })
+                .replaceWith(new ShopContext(defaultCurrency, currencies, taxIds, channels, root, missing.size()));
+    }
+
+    private Uni<Void> writePropertyGroups(Tenant tenant, ConfigCache cache, ShopwareClient shop) {
+        Map<Long, ObjectNode> groups = new LinkedHashMap<>();
+        cache.attributes().values().forEach(attribute -> groups.put(attribute.id(), mapper.createObjectNode()
+                .put("id", ShopwareIds.of(tenant.id(), "property-group", attribute.id())).put("name", attribute.name())));
+        for (ConfigCache.AttributeValue value : cache.attributeValues().values()) {
+            ObjectNode group = groups.get(value.attributeId());
+            if (group != null) {
+                group.withArray("options").addObject().put("id", ShopwareIds.of(tenant.id(), "option", value.id())).put("name", value.name());
+            }
+        }
+        return write(shop, "syncline-property-groups", "property_group", new ArrayList<>(groups.values()));
+    }
+
+    /** The tree parents first; a Plenty top category (or one whose parent is unknown) hangs under the root. */
+    private Uni<Void> writeCategories(Tenant tenant, ConfigCache cache, ShopwareClient shop, String root) {
+        List<ConfigCache.Category> ordered = cache.categories().values().stream()
+                .sorted(Comparator.comparingInt(ConfigCache.Category::level).thenComparingLong(ConfigCache.Category::id)).toList();
+        List<ObjectNode> categories = new ArrayList<>();
+        for (ConfigCache.Category category : ordered) {
+            boolean knownParent = category.parentId() != null && cache.categories().containsKey(category.parentId());
+            ObjectNode row = mapper.createObjectNode().put("id", ShopwareIds.of(tenant.id(), "category", category.id()))
+                    .put("name", category.name()).put("active", true).put("visible", true).put("type", "page");
+            row.put("parentId", knownParent ? ShopwareIds.of(tenant.id(), "category", category.parentId()) : root);
+            categories.add(row);
+        }
+        return write(shop, "syncline-categories", "category", categories);
+    }
+
+    private static Uni<Void> write(ShopwareClient shop, String operation, String entity, List<ObjectNode> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return shop.upsert(operation, entity, records).invoke(refused -> {
+            if (!refused.isEmpty()) {
+                throw new UpstreamRefused("Shopware refused the " + entity + " records the products need: "
+                        + String.join("; ", new LinkedHashSet<>(refused.values())));
+            }
+        }).replaceWithVoid();
+    }
+
+    private ObjectNode filter(String field, String value) {
+        ObjectNode criteria = mapper.createObjectNode();
+        criteria.putArray("filter").addObject().put("type", "equals").put("field", field).put("value", value);
+        return criteria;
+    }
+
+    static Set<String> isoCodes(ConfigCache cache) {
+        Set<String> codes = new LinkedHashSet<>();
+        cache.salesPrices().values().forEach(list -> {
+            if (!ConfigCache.SalesPrice.EVERY_CURRENCY.equals(list.currency())) {
+                codes.add(list.currency());
+            }
+        });
+        return codes;
+    }
+}

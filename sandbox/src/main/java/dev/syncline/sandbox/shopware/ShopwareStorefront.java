@@ -1,0 +1,121 @@
+package dev.syncline.sandbox.shopware;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a sales channel's storefront would list, by the rules Shopware applies to a listing
+ * (shopware/shopware, ProductAvailableFilter, NavigationLoader, PriceFieldSerializer): an active
+ * product with a visibility of 30 in the channel, a price in the default currency, and a category
+ * whose path up to the channel's navigation root is active and visible. A parent with variants
+ * offers a choice only through its configurator settings.
+ */
+final class ShopwareStorefront {
+
+    private final ShopwareStore store;
+
+    ShopwareStorefront(ShopwareStore store) {
+        this.store = store;
+    }
+
+    Map<String, Object> of(String salesChannelId) {
+        ObjectNode channel = store.of("sales_channel").get(salesChannelId);
+        if (channel == null) {
+            throw new IllegalArgumentException("No sales channel " + salesChannelId);
+        }
+        String root = channel.path("navigationCategoryId").asText();
+        List<Map<String, Object>> listed = new ArrayList<>();
+        int withVariantChoice = 0;
+        Map<String, List<ObjectNode>> visibilities = store.byProduct("product_visibility");
+        Map<String, List<ObjectNode>> settings = store.byProduct("product_configurator_setting");
+        Map<String, List<ObjectNode>> children = new java.util.HashMap<>();
+        store.of("product").values().stream().filter(p -> p.hasNonNull("parentId") && p.path("active").asBoolean(true))
+                .forEach(p -> children.computeIfAbsent(p.get("parentId").asText(), k -> new ArrayList<>()).add(p));
+        for (ObjectNode product : store.of("product").values()) {
+            String id = product.get("id").asText();
+            if (product.hasNonNull("parentId") || !product.path("active").asBoolean(true)
+                    || !visible(visibilities.getOrDefault(id, List.of()), salesChannelId)
+                    || !pricedInDefaultCurrency(product)) {
+                continue;
+            }
+            List<String> path = categoryPath(product, root);
+            if (path == null) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", product.get("id").asText());
+            entry.put("productNumber", product.path("productNumber").asText());
+            entry.put("name", product.path("name").asText());
+            entry.put("categoryPath", path);
+            entry.put("price", defaultPrice(product));
+            List<ObjectNode> variants = children.getOrDefault(id, List.of());
+            entry.put("variants", variants.size());
+            Map<String, TreeSet<String>> choices = variantChoices(settings.getOrDefault(id, List.of()));
+            entry.put("variantChoices", choices);
+            if (!variants.isEmpty() && !choices.isEmpty()) {
+                withVariantChoice++;
+            }
+            listed.add(entry);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("salesChannelId", salesChannelId);
+        answer.put("listed", listed.size());
+        answer.put("withVariantChoice", withVariantChoice);
+        answer.put("products", listed);
+        return answer;
+    }
+
+    private static boolean visible(List<ObjectNode> visibilities, String channel) {
+        return visibilities.stream().anyMatch(v -> v.path("salesChannelId").asText().equals(channel) && v.path("visibility").asInt() >= 30);
+    }
+
+    private static boolean pricedInDefaultCurrency(ObjectNode product) {
+        return defaultPrice(product) != null;
+    }
+
+    private static JsonNode defaultPrice(ObjectNode product) {
+        for (JsonNode price : product.path("price")) {
+            if (ShopwareStore.DEFAULT_CURRENCY.equals(price.path("currencyId").asText())) {
+                return price;
+            }
+        }
+        return null;
+    }
+
+    /** The names from the navigation root down to the first of the product's categories that is shown there. */
+    private List<String> categoryPath(ObjectNode product, String root) {
+        for (JsonNode categoryId : product.path("categoryIds")) {
+            List<String> names = new ArrayList<>();
+            ObjectNode category = store.of("category").get(categoryId.asText());
+            boolean shown = true;
+            while (category != null && !category.get("id").asText().equals(root)) {
+                shown &= category.path("active").asBoolean(true) && category.path("visible").asBoolean(true);
+                names.add(0, category.path("name").asText());
+                category = store.of("category").get(category.path("parentId").asText(""));
+            }
+            if (category != null && shown) {
+                return names;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, TreeSet<String>> variantChoices(List<ObjectNode> settings) {
+        Map<String, TreeSet<String>> choices = new TreeMap<>();
+        for (ObjectNode setting : settings) {
+            ObjectNode option = store.of("property_group_option").get(setting.path("optionId").asText());
+            ObjectNode group = option == null ? null : store.of("property_group").get(option.path("groupId").asText());
+            if (group != null) {
+                choices.computeIfAbsent(group.path("name").asText(), g -> new TreeSet<>()).add(option.path("name").asText());
+            }
+        }
+        return choices;
+    }
+}
