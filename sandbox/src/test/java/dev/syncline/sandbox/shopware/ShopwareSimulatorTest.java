@@ -45,7 +45,7 @@ class ShopwareSimulatorTest extends RunningSandbox {
         // The option a variant names must exist: without its property group the write fails at the database.
         sync(Map.of("p", Map.of("entity", "product", "action", "upsert", "payload", List.of(parent, variant))))
                 .then().statusCode(500).body("errors[0].source", equalTo(null));
-        sync(Map.of("g", Map.of("entity", "property_group", "action", "upsert", "payload", List.of(Map.of("id", "0".repeat(31) + "7",
+        sync(inOrder("g", Map.of("entity", "property_group", "action", "upsert", "payload", List.of(Map.of("id", "0".repeat(31) + "7",
                         "name", "Farbe", "options", List.of(Map.of("id", "0".repeat(31) + "5", "name", "Rot"),
                                 Map.of("id", "0".repeat(31) + "6", "name", "Blau"))))),
                 "p", Map.of("entity", "product", "action", "upsert", "payload", List.of(parent, variant))))
@@ -86,7 +86,7 @@ class ShopwareSimulatorTest extends RunningSandbox {
         Map<String, Object> listed = Map.of("id", "0".repeat(31) + "2", "productNumber", "P-2", "name", "Hose", "stock", 0,
                 "taxId", tax, "price", List.of(price), "categories", List.of(Map.of("id", "0".repeat(31) + "8")),
                 "visibilities", List.of(Map.of("salesChannelId", storefront, "visibility", 30)));
-        sync(Map.of("c", Map.of("entity", "category", "action", "upsert", "payload", List.of(category)),
+        sync(inOrder("c", Map.of("entity", "category", "action", "upsert", "payload", List.of(category)),
                 "p", Map.of("entity", "product", "action", "upsert", "payload", List.of(hidden, listed)))).then().statusCode(200);
         given().baseUri(sandbox.url()).get("/sandbox/shopware/s/storefront/" + storefront).then().statusCode(200)
                 .body("listed", equalTo(1)).body("products[0].productNumber", equalTo("P-2"))
@@ -97,6 +97,14 @@ class ShopwareSimulatorTest extends RunningSandbox {
     void anExpiredOrUnknownTokenIs401() {
         given().baseUri(sandbox.url()).header("Authorization", "Bearer nope").contentType(ContentType.JSON).body(Map.of())
                 .post("/shopware/s/api/_action/sync").then().statusCode(401);
+    }
+
+    /** Two operations in this order: Shopware runs a request's operations one after the other. */
+    private static Map<String, Object> inOrder(String first, Object one, String second, Object two) {
+        Map<String, Object> operations = new java.util.LinkedHashMap<>();
+        operations.put(first, one);
+        operations.put(second, two);
+        return operations;
     }
 
     private io.restassured.response.Response sync(Map<String, Object> body) {
