@@ -160,16 +160,26 @@ public final class HandMappedTypes {
         }
     }
 
+    /** A classes directory, or a jar (a reactor that packaged sync-commons hands its jar to the services' tests). */
     private void read(Path root) {
         if (Files.isRegularFile(root)) {
-            throw new IllegalArgumentException(root + " is a jar; build the reactor (./mvnw verify) so classes are directories");
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(root.toFile())) {
+                for (java.util.jar.JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    if (entry.getName().endsWith(".class")) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            add(in);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(file -> file.toString().endsWith(".class")).forEach(file -> {
                 try (InputStream in = Files.newInputStream(file)) {
-                    ClassNode node = new ClassNode();
-                    new ClassReader(in).accept(node, 0);
-                    classes.put(node.name, node);
+                    add(in);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -177,6 +187,12 @@ public final class HandMappedTypes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void add(InputStream in) throws IOException {
+        ClassNode node = new ClassNode();
+        new ClassReader(in).accept(node, 0);
+        classes.put(node.name, node);
     }
 
     // Registrations
