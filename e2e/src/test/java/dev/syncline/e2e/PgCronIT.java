@@ -149,7 +149,8 @@ class PgCronIT {
                 sql.execute(command);
 
                 String diagnostic = script.substring(script.indexOf("-- What did the service answer?"));
-                diagnostic = diagnostic.substring(diagnostic.indexOf("\nselect") + 1, diagnostic.indexOf(';') + 1);
+                int select = diagnostic.indexOf("\nselect") + 1;
+                diagnostic = diagnostic.substring(select, diagnostic.indexOf(';', select) + 1);
                 List<String> requestIds = new ArrayList<>();
                 try (ResultSet rows = sql.executeQuery(diagnostic)) {
                     while (rows.next()) {
