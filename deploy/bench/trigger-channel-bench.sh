@@ -3,13 +3,15 @@
 # replicas (ports 8082 and 8092) on one schema, inserts TRIGGERS rows into erp_sync.cron_trigger in
 # one statement, waits until every row is answered, and prints how the rows were answered, by which
 # replica, and how many runs the ledger recorded (single flight: runs never overlap).
-# TRIGGERS (default 200), CUSTOMERS (default 20000) for the SoftOne size.
+# TRIGGERS (default 200), CUSTOMERS (default 20000) for the SoftOne size; LARGE (default 0) of the
+# rows carry a 10 MB body, which the service must answer 413 without holding up the others.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LOG_DIR="${LOG_DIR:-$(mktemp -d)}"
 source deploy/local/lib.sh
 TRIGGERS="${TRIGGERS:-200}"
 CUSTOMERS="${CUSTOMERS:-20000}"
+LARGE="${LARGE:-0}"
 prepare_benchmark erp_sync
 curl -fs -X POST "$SANDBOX_URL/sandbox/softone/reset" -d "{\"customers\": $CUSTOMERS, \"suppliers\": 100}" > /dev/null
 export CRON_SECRET="bench-$RANDOM$RANDOM" SOFTONE_URL="$SANDBOX_URL" SOFTONE_USERNAME=sandbox-erp
@@ -25,7 +27,8 @@ sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -tAc "$1"; 
 start=$(date +%s.%N)
 sql "insert into erp_sync.cron_trigger (job, body)
      select case when i % 2 = 0 then 'sync-customers' else 'sync-suppliers' end,
-            case when i % 10 = 0 then '{\"full\": true}'::jsonb else '{}'::jsonb end
+            case when i <= $LARGE then jsonb_build_object('padding', repeat('x', 10000000))
+                 when i % 10 = 0 then '{\"full\": true}'::jsonb else '{}'::jsonb end
      from generate_series(1, $TRIGGERS) i" > /dev/null
 while [ "$(sql "select count(*) from erp_sync.cron_trigger where answered_at is null")" != 0 ]; do sleep 0.2; done
 end=$(date +%s.%N)
