@@ -3,10 +3,6 @@ package dev.syncline.erp;
 import dev.syncline.commons.testing.HandMappedTypes;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A native executable reflects only on registered types: every type Jackson maps here outside a REST
  * signature (SoftOne's trader query, the problem document) is registered, or this names it and where
@@ -16,10 +12,6 @@ class NativeReflectionTest {
 
     @Test
     void everyHandMappedTypeIsRegisteredForReflection() {
-        HandMappedTypes types = HandMappedTypes.ofThisModule();
-        List<String> unregistered = types.unregistered();
-
-        assertTrue(unregistered.isEmpty(), () -> String.join("\n", unregistered));
-        assertTrue(types.mapped().contains("dev.syncline.erp.softone.TraderQuery"), types.mapped()::toString);
+        HandMappedTypes.assertEveryTypeRegistered("dev.syncline.erp.softone.TraderQuery");
     }
 }

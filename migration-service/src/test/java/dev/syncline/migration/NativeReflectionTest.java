@@ -3,10 +3,6 @@ package dev.syncline.migration;
 import dev.syncline.commons.testing.HandMappedTypes;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A native executable reflects only on registered types: every type Jackson maps here outside a REST
  * signature (WooCommerce's records, stored results and differences, the problem document) is
@@ -16,10 +12,6 @@ class NativeReflectionTest {
 
     @Test
     void everyHandMappedTypeIsRegisteredForReflection() {
-        HandMappedTypes types = HandMappedTypes.ofThisModule();
-        List<String> unregistered = types.unregistered();
-
-        assertTrue(unregistered.isEmpty(), () -> String.join("\n", unregistered));
-        assertTrue(types.mapped().contains("dev.syncline.migration.woo.WooRecords$Customer"), types.mapped()::toString);
+        HandMappedTypes.assertEveryTypeRegistered("dev.syncline.migration.woo.WooRecords$Customer");
     }
 }

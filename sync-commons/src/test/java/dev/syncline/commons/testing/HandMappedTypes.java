@@ -42,6 +42,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The guard for native executables: every type of ours that Jackson reads or writes outside a REST
  * resource or REST client signature must be registered for reflection, or a native executable
@@ -131,6 +133,17 @@ public final class HandMappedTypes {
     /** The classes under these directories only (for the guard's own test). */
     public static HandMappedTypes of(Path... roots) {
         return new HandMappedTypes(List.of(roots));
+    }
+
+    /**
+     * The check every module runs: nothing mapped by hand in this module is unregistered, and the scan
+     * did see {@code knownMapped} (a type the module is known to map), so an empty scan cannot pass.
+     */
+    public static void assertEveryTypeRegistered(String knownMapped) {
+        HandMappedTypes types = ofThisModule();
+        List<String> unregistered = types.unregistered();
+        assertTrue(unregistered.isEmpty(), () -> String.join("\n", unregistered));
+        assertTrue(types.mapped().contains(knownMapped), types.mapped()::toString);
     }
 
     /** Each type of ours mapped by hand and not registered for reflection, with where it is mapped. */
