@@ -43,8 +43,8 @@ class AlertsIT {
                 .put(E2eSystem.SANDBOX + "/sandbox/softone/faults").then().statusCode(200);
 
         for (int i = 0; i < 3; i++) {
-            // Synchronous: answers once the run has ended, here in error after its retries.
-            AdminEndpointsIT.cron(Service.ERP).body(Map.of()).post("/api/cron/sync-customers").then().statusCode(503);
+            // Synchronous: answers once the run has ended, here in error after its retries (502 naming the run).
+            AdminEndpointsIT.cron(Service.ERP).body(Map.of()).post("/api/cron/sync-customers").then().statusCode(502);
         }
         JsonPath latest = AdminEndpointsIT.cron(Service.ERP).queryParam("job", "erp-customers").get("/api/runs")
                 .then().statusCode(200).extract().jsonPath();
