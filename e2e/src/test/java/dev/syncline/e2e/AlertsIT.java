@@ -29,10 +29,21 @@ class AlertsIT {
         E2eSystem.start();
     }
 
+    /**
+     * SoftOne answers again, and a customer sync succeeds before the next test: the failures
+     * opened the service's circuit breaker for SoftOne (it stays open for its delay, 60 s).
+     */
     @AfterEach
     void calmSoftOne() {
         given().contentType(ContentType.JSON).body(Map.of()).put(E2eSystem.SANDBOX + "/sandbox/softone/faults")
                 .then().statusCode(200);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (AdminEndpointsIT.cron(Service.ERP).body(Map.of()).post("/api/cron/sync-customers").statusCode() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no customer sync succeeded within 3 minutes after SoftOne recovered");
+            }
+            AdminEndpointsIT.sleep(2000);
+        }
     }
 
     @Test
@@ -53,17 +64,17 @@ class AlertsIT {
         Map<String, String> alert = awaitFiring("SynclineJobFailing", "erp-customers");
         assertEquals("erp-sync-service", alert.get("job"));
         assertEquals("critical", alert.get("severity"));
+        assertEquals("erp-customers failed 3 times in a row", alerts().stream()
+                .filter(firing -> "SynclineJobFailing".equals(labels(firing).get("alertname")))
+                .map(firing -> ((Map<?, ?>) firing.get("annotations")).get("summary")).findFirst().orElseThrow());
     }
 
     /** Polls Prometheus' alerts API until the alert fires for the job; its labels. */
     static Map<String, String> awaitFiring(String alertName, String syncJob) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
-            List<Map<String, Object>> alerts = given().get(PROMETHEUS + "/api/v1/alerts").then().statusCode(200)
-                    .extract().jsonPath().getList("data.alerts");
-            for (Map<String, Object> alert : alerts) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> labels = (Map<String, String>) alert.get("labels");
+            for (Map<String, Object> alert : alerts()) {
+                Map<String, String> labels = labels(alert);
                 if (alertName.equals(labels.get("alertname")) && syncJob.equals(labels.get("sync_job"))
                         && "firing".equals(alert.get("state"))) {
                     return labels;
@@ -73,5 +84,14 @@ class AlertsIT {
         }
         throw new AssertionError(alertName + " for " + syncJob + " did not fire within 2 minutes; "
                 + given().get(PROMETHEUS + "/api/v1/alerts").asString());
+    }
+
+    static List<Map<String, Object>> alerts() {
+        return given().get(PROMETHEUS + "/api/v1/alerts").then().statusCode(200).extract().jsonPath().getList("data.alerts");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> labels(Map<String, Object> alert) {
+        return (Map<String, String>) alert.get("labels");
     }
 }
