@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+command -v prometheus >/dev/null || { echo "No prometheus: install Debian's prometheus package (.ci/run does)" >&2; exit 1; }
 port=${PROMETHEUS_PORT:-9190}
 state=$2/prometheus
 log_dir=$3
