@@ -33,9 +33,12 @@ for used in $(grep -hoE 'syncline_[a-z_]+' rules/*.yaml grafana/*.json | sort -u
 done
 [ $missing = 0 ] || exit 1
 
+valid_json() {
+  if command -v node >/dev/null; then node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$1"
+  else python3 -m json.tool "$1" >/dev/null; fi
+}
 for dashboard in grafana/*.json; do
-  node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$dashboard" \
-    || { echo "$dashboard is not valid JSON" >&2; exit 1; }
+  valid_json "$dashboard" || { echo "$dashboard is not valid JSON" >&2; exit 1; }
 done
 
 generated=$(mktemp)
