@@ -16,6 +16,10 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class CachedGauges {
 
+    /** For a value stored as a Unix time: the seconds since then when scraped (0 stays 0: nothing to age). */
+    public static final DoubleUnaryOperator SECONDS_SINCE =
+            since -> since == 0 ? 0 : Math.max(0, System.currentTimeMillis() / 1000.0 - since);
+
     private final MeterRegistry registry;
     private final String name;
     private final String description;

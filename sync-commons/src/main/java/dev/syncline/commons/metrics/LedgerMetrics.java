@@ -77,7 +77,7 @@ public class LedgerMetrics {
         runs = new CachedGauges(registry, "syncline.job.runs", "Runs of the job in the ledger, by status", null);
         // Stored as the start time; a scrape turns it into the run's age at that moment.
         running = new CachedGauges(registry, "syncline.job.running", "Age of the job's current run (0: none runs)",
-                "seconds", since -> since == 0 ? 0 : Math.max(0, System.currentTimeMillis() / 1000.0 - since));
+                "seconds", CachedGauges.SECONDS_SINCE);
         usualDuration = new CachedGauges(registry, "syncline.job.usual.duration",
                 "Median duration of the job's last 20 finished runs", "seconds");
         rejected = new CachedGauges(registry, "syncline.job.records.rejected",
