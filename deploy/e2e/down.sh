@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops what up.sh started: services, sandbox, Keycloak and the pg_cron cluster.
+# Stops what up.sh started: services, sandbox, Prometheus, Keycloak and the pg_cron cluster.
 #   down.sh STATE_DIR
 set -uo pipefail
 cd "$(dirname "$0")/../.."

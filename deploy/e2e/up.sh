@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole system for the end-to-end tests and returns once it is ready: a PostgreSQL
 # cluster with pg_cron (port E2E_PG_PORT, default 55432), Keycloak with the syncline realm (8180),
-# the sandbox (8090) and the five packaged services (8081-8085) in the prod profile with OIDC on.
+# the sandbox (8090), the five packaged services (8081-8085) in the prod profile with OIDC on, and
+# Prometheus (9190) scraping them with deploy/prometheus's alert rules.
 # Fresh secrets every time; STATE_DIR/env.properties tells the tests what they are.
 #   up.sh STATE_DIR   (needs KEYCLOAK_HOME and the packaged services)
 set -euo pipefail
@@ -13,7 +14,7 @@ source deploy/local/lib.sh
 secret() { head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 pg_port=${E2E_PG_PORT:-55432}
-for port in 8081 8082 8083 8084 8085 8090 8180 "$pg_port"; do
+for port in 8081 8082 8083 8084 8085 8090 8180 9190 "$pg_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is taken: the end-to-end system needs it (is an earlier run still up? deploy/e2e/down.sh $1)" >&2
     exit 1
@@ -36,8 +37,12 @@ deploy/e2e/keycloak.sh start "$LOG_DIR"
 export DB_HOST=127.0.0.1 DB_PORT="$pg_port" DB_NAME=syncline DB_USER=postgres
 export OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/syncline OIDC_CLIENT_SECRET="$MIGRATION_UI_CLIENT_SECRET"
 echo "e2e: sandbox and services"
+# The services re-read the ledger for their metrics every 2 s, not 15: alerts show within seconds.
+export SYNCLINE_METRICS_REFRESH=2s
 start_sandbox
 start_all_services
+echo "e2e: Prometheus"
+deploy/e2e/prometheus.sh start "$state" "$LOG_DIR"
 
 {
   for name in CRON_SECRET KEYCLOAK_ADMIN_PASSWORD DEMO_USER_PASSWORD MIGRATION_UI_CLIENT_SECRET \

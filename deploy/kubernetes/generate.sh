@@ -16,3 +16,5 @@ for service in "${services[@]}"; do
   } > "deploy/kubernetes/base/$service.yml"
 done
 echo "base/ regenerated for: ${services[*]}"
+# The monitoring kustomization's PrometheusRule, from deploy/prometheus/rules.
+deploy/prometheus/kubernetes-rules.sh

@@ -4,7 +4,10 @@ import dev.syncline.commons.testing.TestTokens;
 import dev.syncline.magento.support.SandboxControl;
 import dev.syncline.magento.support.SyncApi;
 import dev.syncline.magento.support.SyncTestBase;
+import dev.syncline.commons.testing.MetricsText;
+import dev.syncline.magento.mailflow.OutboxMetrics;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,10 +19,14 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** New consumers reach the mailing tool once each; duplicates never do. */
 @QuarkusTest
 class MailflowOutboxTest extends SyncTestBase {
+
+    @Inject
+    OutboxMetrics outboxMetrics;
 
     @Test
     void everyNewConsumerIsDeliveredOnceAndDuplicatesProduceNoEvent() {
@@ -71,6 +78,27 @@ class MailflowOutboxTest extends SyncTestBase {
 
         given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/resume").then().statusCode(200);
         awaitDelivered(consumerCount());
+    }
+
+    @Test
+    void theBacklogAndItsOldestEventShowInTheMetricsUntilDelivered() {
+        SandboxControl.resetMagento(Map.of("orders", 60));
+        given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/pause").then().statusCode(200);
+        SyncApi.syncAndWait(Map.of("fullSync", true));
+        long consumers = consumerCount();
+
+        outboxMetrics.refresh().await().atMost(Duration.ofSeconds(10));
+        MetricsText backlog = MetricsText.scrape();
+        assertEquals(consumers, backlog.value("syncline_mailflow_outbox_pending"));
+        double oldest = backlog.value("syncline_mailflow_outbox_oldest_seconds");
+        assertTrue(oldest > 0 && oldest < 600, "the oldest event was written by this sync, not " + oldest + " s ago");
+
+        given().auth().oauth2(TestTokens.admin()).post("/api/jobs/mailflow-outbox-delivery/resume").then().statusCode(200);
+        awaitDelivered(consumers);
+        outboxMetrics.refresh().await().atMost(Duration.ofSeconds(10));
+        MetricsText drained = MetricsText.scrape();
+        assertEquals(0, drained.value("syncline_mailflow_outbox_pending"));
+        assertEquals(0, drained.value("syncline_mailflow_outbox_oldest_seconds"));
     }
 
     @Test

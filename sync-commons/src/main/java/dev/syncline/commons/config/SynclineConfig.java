@@ -21,4 +21,8 @@ public interface SynclineConfig {
     /** How often a replica re-reads which jobs operators paused. */
     @WithDefault("10s")
     Duration jobPausesRefresh();
+
+    /** How often a replica re-reads the run ledger (and its service's queues) for the metrics it exports. */
+    @WithDefault("15s")
+    Duration metricsRefresh();
 }

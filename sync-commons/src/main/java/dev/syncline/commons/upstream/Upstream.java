@@ -40,6 +40,7 @@ public final class Upstream {
     private final Guard guard;
     private volatile String lastFailure;
     private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile CircuitBreakerState breaker = CircuitBreakerState.CLOSED;
 
     Upstream(String key, String instance, String name, UpstreamSettings.Policy policy, SyncMetrics metrics, ObjectMapper mapper) {
         this.key = key;
@@ -49,10 +50,16 @@ public final class Upstream {
         this.metrics = metrics;
         this.mapper = mapper;
         this.guard = buildGuard();
+        metrics.breaker(instance, this);
     }
 
     public String name() {
         return name;
+    }
+
+    /** Whether calls are paused by the circuit breaker: open, or half-open until its trial call succeeds. */
+    public boolean breakerOpen() {
+        return breaker != CircuitBreakerState.CLOSED;
     }
 
     /** Runs {@code attempt} (once per try) under the upstream's policy. */
@@ -176,6 +183,7 @@ public final class Upstream {
     }
 
     private void logBreaker(CircuitBreakerState state) {
+        breaker = state;
         switch (state) {
             case OPEN -> Log.warnf("Circuit breaker for %s opened: calls are paused for %d s; the last failure was: %s",
                     name, policy.breakerDelay().toSeconds(), lastFailure);
