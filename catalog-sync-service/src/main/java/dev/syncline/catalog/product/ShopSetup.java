@@ -85,7 +85,7 @@ public class ShopSetup {
         List<String> channels = channelRows.stream().map(c -> c.path("id").asText()).toList();
         String root = channelRows.get(0).path("navigationCategoryId").asText(null);
         String defaultCurrency = defaultIso;
-        return write(shop, "syncline-taxes", "tax", missing)
+        return write(shop, "tax", missing)
                 .invoke(() -> {
                     if (!missing.isEmpty()) {
                         Log.infof("Tenant %s: the shop had no tax for %d VAT rate(s); created %s", tenant.id(), missing.size(),
@@ -105,7 +105,7 @@ public class ShopSetup {
                 group.withArray("options").addObject().put("id", ShopwareIds.of(tenant.id(), "option", value.id())).put("name", value.name());
             }
         }
-        return write(shop, "syncline-property-groups", "property_group", new ArrayList<>(groups.values()));
+        return write(shop, "property_group", new ArrayList<>(groups.values()));
     }
 
     /** The tree parents first; a Plenty top category (or one whose parent is unknown) hangs under the root. */
@@ -120,14 +120,14 @@ public class ShopSetup {
             row.put("parentId", knownParent ? ShopwareIds.of(tenant.id(), "category", category.parentId()) : root);
             categories.add(row);
         }
-        return write(shop, "syncline-categories", "category", categories);
+        return write(shop, "category", categories);
     }
 
-    private static Uni<Void> write(ShopwareClient shop, String operation, String entity, List<ObjectNode> records) {
+    private static Uni<Void> write(ShopwareClient shop, String entity, List<ObjectNode> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return shop.upsert(operation, entity, records).invoke(refused -> {
+        return shop.upsert(entity, records).invoke(refused -> {
             if (!refused.isEmpty()) {
                 throw new UpstreamRefused("Shopware refused the " + entity + " records the products need: "
                         + String.join("; ", new LinkedHashSet<>(refused.values())));
