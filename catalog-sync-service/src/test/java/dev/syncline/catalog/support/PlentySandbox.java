@@ -39,6 +39,15 @@ public record PlentySandbox(String instance) {
         control("repair", Map.of("ids", ids));
     }
 
+    /** Moves a category under another parent (null: to the top) at a position among its new siblings. */
+    public void moveCategory(long id, Long parentId, int position) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("id", id);
+        body.put("parentId", parentId);
+        body.put("position", position);
+        control("categories/move", body);
+    }
+
     public void advanceClock(int minutes) {
         control("clock", Map.of("advanceMinutes", minutes));
     }
