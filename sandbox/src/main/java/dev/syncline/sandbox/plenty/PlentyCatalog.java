@@ -239,6 +239,27 @@ final class PlentyCatalog {
         variations.put(id, v.with(v.stock(), prices, known, now));
     }
 
+    /** Variations deactivated now (isActive false, updatedAt moves, as Plenty does on a change). */
+    void deactivate(List<Long> ids, OffsetDateTime now) {
+        for (long id : ids) {
+            Variation v = variations.get(id);
+            if (v == null) {
+                throw new IllegalArgumentException("no variation " + id);
+            }
+            variations.put(id, new Variation(id, v.itemId(), v.number(), v.isMain(), false, now, v.ean(), v.stock(), v.unitId(),
+                    v.vatId(), v.prices(), v.categoryIds(), v.attributeValueIds()));
+        }
+    }
+
+    /** Variations deleted: Plenty no longer lists them, and no listing says they are gone. */
+    void delete(List<Long> ids) {
+        for (long id : ids) {
+            if (variations.remove(id) == null) {
+                throw new IllegalArgumentException("no variation " + id);
+            }
+        }
+    }
+
     /** A category moved under another parent (null: to the top) at a position; its subtree's levels follow. */
     void moveCategory(long id, Long parentId, int position, OffsetDateTime now) {
         Category moved = category(id);

@@ -102,6 +102,20 @@ public class PlentySimulator {
             }
             Json.send(c, 200, stats(plenty));
         }));
+        router.post(control + "/variations/deactivate").handler(Control.raw(c -> {
+            PlentyInstance plenty = instance(c);
+            synchronized (plenty) {
+                plenty.catalog.deactivate(ids(Json.body(c)), plenty.now());
+            }
+            Json.send(c, 200, stats(plenty));
+        }));
+        router.post(control + "/variations/delete").handler(Control.raw(c -> {
+            PlentyInstance plenty = instance(c);
+            synchronized (plenty) {
+                plenty.catalog.delete(ids(Json.body(c)));
+            }
+            Json.send(c, 200, stats(plenty));
+        }));
         router.post(control + "/categories/move").handler(Control.raw(c -> {
             PlentyInstance plenty = instance(c);
             JsonNode body = Json.body(c);
@@ -129,6 +143,12 @@ public class PlentySimulator {
             Json.send(c, 200, plenty.faults.plan());
         }));
         router.get(control + "/stats").handler(Control.raw(c -> Json.send(c, 200, stats(instance(c)))));
+    }
+
+    private static List<Long> ids(JsonNode body) {
+        List<Long> ids = new ArrayList<>();
+        body.path("ids").forEach(id -> ids.add(id.asLong()));
+        return ids;
     }
 
     private void login(RoutingContext context) {
