@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncline.catalog.support.CatalogApi;
 import dev.syncline.catalog.support.CatalogTestBase;
+import dev.syncline.catalog.support.PlentyTruth;
 import dev.syncline.catalog.support.ShopwareAdminSchema;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class ShopwareContractTest extends CatalogTestBase {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
-    void everySyncRequestOfAFullAndADeltaSyncIsWhatShopwarePublishes() throws Exception {
+    void everySyncRequestOfFullAndDeltaSyncsIsWhatShopwarePublishes() throws Exception {
         ShopwareAdminSchema schema = ShopwareAdminSchema.get();
         PLENTY.reset(150);
         // The shop has no 7 % tax, so the run creates one: tax writes are checked too.
@@ -43,6 +45,11 @@ class ShopwareContractTest extends CatalogTestBase {
         PLENTY.advanceClock(30);
         PLENTY.change(10);
         assertEquals("succeeded", CatalogApi.sync(tenant, "PRODUCT_DELTA").getString("status"));
+        // A variation gone from Plenty: the next full sync deactivates its product, a write of its own.
+        PLENTY.delete(List.of(PlentyTruth.id(new PlentyTruth(PLENTY).variations.get(0).get("id"))));
+        JsonPath full = CatalogApi.sync(tenant, "FULL_PRODUCT");
+        assertEquals("succeeded", full.getString("status"));
+        assertTrue(full.getLong("counts.deactivated") > 0);
 
         JsonNode received = SHOPWARE.syncRequests();
         assertEquals(SHOPWARE.stats().getInt("syncRequests"), received.size(), "every request the shop got is checked");
