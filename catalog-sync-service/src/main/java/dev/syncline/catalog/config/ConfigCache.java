@@ -16,7 +16,8 @@ public record ConfigCache(OffsetDateTime refreshedAt, long runId, Map<Long, Cate
                           Map<Long, SalesPrice> salesPrices, Map<Long, Manufacturer> manufacturers, Map<Long, Unit> units,
                           Map<Long, BigDecimal> vatRates) {
 
-    public record Category(long id, Long parentId, int level, String name) {
+    /** {@code position}: Plenty's order among the category's siblings. */
+    public record Category(long id, Long parentId, int level, String name, int position) {
     }
 
     public record Attribute(long id, String backendName, String name) {

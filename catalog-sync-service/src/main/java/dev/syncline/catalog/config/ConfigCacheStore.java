@@ -38,9 +38,9 @@ public class ConfigCacheStore {
             cleared = cleared.call(() -> tx.preparedQuery("delete from " + table + " where tenant_id = $1").execute(Tuple.of(tenant)));
         }
         return cleared
-                .call(() -> insert(tx, tenant, "plenty_category (tenant_id, id, parent_id, level, name)",
-                        "$2::int8[], $3::int8[], $4::int4[], $5::text[]", cache.categories().values(),
-                        c -> new Object[] {c.id(), c.parentId(), c.level(), c.name()}))
+                .call(() -> insert(tx, tenant, "plenty_category (tenant_id, id, parent_id, level, name, position)",
+                        "$2::int8[], $3::int8[], $4::int4[], $5::text[], $6::int4[]", cache.categories().values(),
+                        c -> new Object[] {c.id(), c.parentId(), c.level(), c.name(), c.position()}))
                 .call(() -> insert(tx, tenant, "plenty_attribute (tenant_id, id, backend_name, name)",
                         "$2::int8[], $3::text[], $4::text[]", cache.attributes().values(),
                         a -> new Object[] {a.id(), a.backendName(), a.name()}))
@@ -128,8 +128,9 @@ public class ConfigCacheStore {
     private Uni<ConfigCache> loadTables(UUID tenant, Row state) {
         Tuple id = Tuple.of(tenant);
         Loading loading = new Loading();
-        return query("select id, parent_id, level, name from plenty_category where tenant_id = $1 order by id", id,
-                r -> new ConfigCache.Category(r.getLong("id"), r.getLong("parent_id"), r.getInteger("level"), r.getString("name")),
+        return query("select id, parent_id, level, name, position from plenty_category where tenant_id = $1 order by id", id,
+                r -> new ConfigCache.Category(r.getLong("id"), r.getLong("parent_id"), r.getInteger("level"), r.getString("name"),
+                        r.getInteger("position")),
                 ConfigCache.Category::id)
                 .invoke(rows -> loading.categories = rows)
                 .chain(() -> query("select id, backend_name, name from plenty_attribute where tenant_id = $1 order by id", id,

@@ -13,12 +13,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A CONFIG run: categories with their hierarchy, attributes and their values, sales prices,
- * manufacturers, units and the rates of the standard VAT configuration, read from Plenty and written as the tenant's new config
+ * manufacturers, units and the rates of the tenant's VAT configuration, read from Plenty and written as the tenant's new config
  * cache in one transaction.
  */
 @ApplicationScoped
@@ -30,6 +31,18 @@ public class ConfigSyncJob {
         this.store = store;
     }
 
+    /**
+     * The tenant's VAT configuration: Plenty's standard one, or the one valid now of the accounting
+     * location (and country) the tenant names.
+     */
+    private static Uni<PlentyRecords.VatConfiguration> vatConfiguration(Tenant tenant, PlentyClient plenty) {
+        if (tenant.vatLocationId() == null) {
+            return plenty.standardVat();
+        }
+        return plenty.all(Resource.VAT, Map.of(), PlentyRecords.VatConfiguration.class)
+                .map(all -> VatSelection.of(all, tenant.vatLocationId(), tenant.vatCountryId(), OffsetDateTime.now()));
+    }
+
     /** What a CONFIG run cached. */
     public record Outcome(int entries) {
     }
@@ -38,8 +51,7 @@ public class ConfigSyncJob {
         String language = tenant.language();
         Reading reading = new Reading();
         return plenty.all(Resource.CATEGORIES, Map.of("type", "item", "with", "details", "lang", language), PlentyRecords.Category.class)
-                .invoke(categories -> categories.forEach(c -> reading.categories.put(c.id(), new ConfigCache.Category(c.id(),
-                        c.parentCategoryId(), c.level(), Name.in(c.details(), language, "Category " + c.id())))))
+                .invoke(categories -> categories.forEach(c -> reading.categories.put(c.id(), category(c, language))))
                 .chain(() -> plenty.all(Resource.ATTRIBUTES, Map.of("with", "names"), PlentyRecords.Attribute.class))
                 .invoke(attributes -> attributes.forEach(a -> reading.attributes.put(a.id(), new ConfigCache.Attribute(a.id(),
                         a.backendName(), Name.in(a.names(), language, a.backendName())))))
@@ -58,10 +70,10 @@ public class ConfigSyncJob {
                 .chain(() -> plenty.all(Resource.UNITS, Map.of("with", "names"), PlentyRecords.Unit.class))
                 .invoke(units -> units.forEach(u -> reading.units.put(u.id(), new ConfigCache.Unit(u.id(), u.unitOfMeasurement(),
                         Name.in(u.names(), language, u.unitOfMeasurement())))))
-                .chain(() -> plenty.standardVat())
+                .chain(() -> vatConfiguration(tenant, plenty))
                 .invoke(vat -> vat.vatRates().forEach(rate -> {
                     if (rate.vatRate() == null) {
-                        throw new UpstreamRefused("Plentymarkets' standard VAT configuration " + vat.id() + " has rate "
+                        throw new UpstreamRefused("Plentymarkets' VAT configuration " + vat.id() + " has rate "
                                 + rate.id() + " without a vatRate");
                     }
                     reading.vats.put(rate.id(), rate.vatRate());
@@ -71,6 +83,13 @@ public class ConfigSyncJob {
                         .call(() -> run.total(tx, cache.entries()))
                         .call(() -> run.count(tx, new RunCounts(cache.entries(), 0, cache.entries(), 0, 0))))
                         .replaceWith(new Outcome(cache.entries())));
+    }
+
+    private static ConfigCache.Category category(PlentyRecords.Category category, String language) {
+        PlentyRecords.Category.Details details = category.in(language);
+        return new ConfigCache.Category(category.id(), category.parentCategoryId(), category.level(),
+                details.name() == null ? "Category " + category.id() : details.name(),
+                details.position() == null ? 0 : details.position());
     }
 
     private static String currency(PlentyRecords.SalesPrice price) {

@@ -79,7 +79,20 @@ public final class PlentyRecords {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Category(long id, Long parentCategoryId, int level, List<Name> details) {
+    public record Category(long id, Long parentCategoryId, int level, List<Details> details) {
+
+        /** The details in a language (else the first): the name, and the position among the siblings. */
+        public Details in(String language) {
+            if (details == null || details.isEmpty()) {
+                return new Details(language, "Category " + id, 0);
+            }
+            return details.stream().filter(d -> language.equals(d.lang())).findFirst().orElse(details.get(0));
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Details(String lang, String name, Integer position) {
+        }
     }
 
     @RegisterForReflection

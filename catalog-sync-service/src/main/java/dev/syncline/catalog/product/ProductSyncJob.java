@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * (with their items) while the previous one is written; each page becomes one Shopware request and
  * one transaction holding the run's counts, its rejected variations and the pending list, and the
  * page that ends the window also moves the window. A full run that reads fewer variations than Plenty
- * announced fails instead of stopping quietly.
+ * announced fails instead of stopping quietly; a complete one deactivates the products of variations
+ * Plenty no longer has ({@link RetiredProducts}).
  */
 @ApplicationScoped
 public class ProductSyncJob {
@@ -56,9 +57,12 @@ public class ProductSyncJob {
     private final ShopSetup setup;
     private final CatalogConfig config;
     private final ObjectMapper mapper;
+    private final RetiredProducts retired;
 
     public ProductSyncJob(ConfigCacheStore configs, SyncStateStore states, PendingVariationStore pending, ProductWriter writer,
-                          ShopwareClients shopware, ShopSetup setup, CatalogConfig config, ObjectMapper mapper) {
+                          ShopwareClients shopware, ShopSetup setup, CatalogConfig config, ObjectMapper mapper,
+                          RetiredProducts retired) {
+        this.retired = retired;
         this.setup = setup;
         this.configs = configs;
         this.states = states;
@@ -98,6 +102,7 @@ public class ProductSyncJob {
                                     windowEnd, progress);
                         }))))
                 .invoke(() -> checkComplete(full, progress))
+                .call(() -> full ? retired.retire(run, tenant).replaceWithVoid() : Uni.createFrom().voidItem())
                 .map(ignored -> new Outcome(progress.read, progress.written, progress.rejected, progress.products));
     }
 
@@ -211,6 +216,8 @@ public class ProductSyncJob {
                     .map(e -> new Rejection(Long.toString(e.getKey()), e.getValue())).toList();
             return run.inTransaction(tx -> (tenant.mockShopware() ? writer.toMock(tx, tenant.id(), toWrite) : Uni.createFrom().voidItem())
                             .call(() -> pending.settle(tx, tenant.id(), refused, written))
+                            .call(() -> retired.seen(tx, tenant.id(), run.id(),
+                                    batch.variations().stream().map(v -> new long[] {v.id(), v.itemId()}).toList()))
                             .call(() -> run.reject(tx, rejections))
                             .call(() -> run.count(tx, new RunCounts(batch.variations().size(), 0, written.size(), 0, refused.size())))
                             .call(() -> run.count(tx, "products", productsWritten))

@@ -47,14 +47,15 @@ public class ShopSetup {
     public Uni<ShopContext> prepare(Tenant tenant, ConfigCache cache, ShopwareClient shop) {
         return shop.search("currency", mapper.createObjectNode())
                 .chain(currencies -> shop.search("tax", mapper.createObjectNode())
-                        .chain(taxes -> shop.search("sales-channel", filter("typeId", STOREFRONT_TYPE))
-                                .chain(channels -> context(tenant, cache, shop, currencies, taxes, channels))))
+                        .chain(taxes -> salesChannels(tenant, shop)
+                                .chain(channels -> rootCategory(tenant, shop, channels)
+                                        .chain(root -> context(tenant, cache, shop, currencies, taxes, channels, root)))))
                 .call(context -> writePropertyGroups(tenant, cache, shop))
                 .call(context -> writeCategories(tenant, cache, shop, context.rootCategoryId()));
     }
 
     private Uni<ShopContext> context(Tenant tenant, ConfigCache cache, ShopwareClient shop, List<JsonNode> currencyRows,
-                                     List<JsonNode> taxRows, List<JsonNode> channelRows) {
+                                     List<JsonNode> taxRows, List<JsonNode> channelRows, String root) {
         Map<String, ShopContext.Currency> currencies = new LinkedHashMap<>();
         String defaultIso = null;
         for (JsonNode currency : currencyRows) {
@@ -66,9 +67,6 @@ public class ShopSetup {
         }
         if (defaultIso == null) {
             throw new UpstreamRefused("The shop answered no default currency (id " + ShopwareIds.DEFAULT_CURRENCY + ")");
-        }
-        if (channelRows.isEmpty()) {
-            throw new UpstreamRefused("The shop has no storefront sales channel: products would be listed nowhere");
         }
         Map<BigDecimal, String> taxIds = new LinkedHashMap<>();
         taxRows.stream().sorted(Comparator.comparing(t -> t.path("position").asInt(Integer.MAX_VALUE)))
@@ -83,9 +81,8 @@ public class ShopSetup {
             }
         }
         List<String> channels = channelRows.stream().map(c -> c.path("id").asText()).toList();
-        String root = channelRows.get(0).path("navigationCategoryId").asText(null);
         String defaultCurrency = defaultIso;
-        return write(shop, "syncline-taxes", "tax", missing)
+        return write(shop, "tax", missing)
                 .invoke(() -> {
                     if (!missing.isEmpty()) {
                         Log.infof("Tenant %s: the shop had no tax for %d VAT rate(s); created %s", tenant.id(), missing.size(),
@@ -93,6 +90,43 @@ public class ShopSetup {
                     }
                 })
                 .replaceWith(new ShopContext(defaultCurrency, currencies, taxIds, channels, root, missing.size()));
+    }
+
+    /** The tenant's sales channels, in the order named; without a setting, every storefront channel of the shop. */
+    private Uni<List<JsonNode>> salesChannels(Tenant tenant, ShopwareClient shop) {
+        if (tenant.salesChannelIds() == null) {
+            return shop.search("sales-channel", filter("typeId", STOREFRONT_TYPE)).invoke(channels -> {
+                if (channels.isEmpty()) {
+                    throw new UpstreamRefused("The shop has no storefront sales channel: products would be listed nowhere");
+                }
+            });
+        }
+        ObjectNode criteria = mapper.createObjectNode();
+        ObjectNode any = criteria.putArray("filter").addObject().put("type", "equalsAny").put("field", "id");
+        tenant.salesChannelIds().forEach(any.withArray("value")::add);
+        return shop.search("sales-channel", criteria).map(rows -> {
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            rows.forEach(row -> byId.put(row.path("id").asText(), row));
+            List<String> missing = tenant.salesChannelIds().stream().filter(id -> !byId.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                throw new UpstreamRefused("The shop has no sales channel " + String.join(", ", missing)
+                        + " of the tenant's salesChannelIds");
+            }
+            return tenant.salesChannelIds().stream().map(byId::get).toList();
+        });
+    }
+
+    /** The tenant's root category, which must exist in the shop; without a setting, the first channel's navigation category. */
+    private Uni<String> rootCategory(Tenant tenant, ShopwareClient shop, List<JsonNode> channels) {
+        if (tenant.rootCategoryId() == null) {
+            return Uni.createFrom().item(channels.get(0).path("navigationCategoryId").asText(null));
+        }
+        return shop.search("category", filter("id", tenant.rootCategoryId())).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new UpstreamRefused("The shop has no category " + tenant.rootCategoryId() + " (the tenant's rootCategoryId)");
+            }
+            return tenant.rootCategoryId();
+        });
     }
 
     private Uni<Void> writePropertyGroups(Tenant tenant, ConfigCache cache, ShopwareClient shop) {
@@ -105,29 +139,39 @@ public class ShopSetup {
                 group.withArray("options").addObject().put("id", ShopwareIds.of(tenant.id(), "option", value.id())).put("name", value.name());
             }
         }
-        return write(shop, "syncline-property-groups", "property_group", new ArrayList<>(groups.values()));
+        return write(shop, "property_group", new ArrayList<>(groups.values()));
     }
 
-    /** The tree parents first; a Plenty top category (or one whose parent is unknown) hangs under the root. */
+    /**
+     * The tree parents first; a Plenty top category (or one whose parent is unknown) hangs under the
+     * root. Every category is written with its parent and its place among its siblings in Plenty's
+     * order: Shopware orders siblings by {@code afterCategoryId} (null: the first), so a category
+     * moved in Plenty moves in Shopware and no sibling keeps pointing at where it was.
+     */
     private Uni<Void> writeCategories(Tenant tenant, ConfigCache cache, ShopwareClient shop, String root) {
         List<ConfigCache.Category> ordered = cache.categories().values().stream()
-                .sorted(Comparator.comparingInt(ConfigCache.Category::level).thenComparingLong(ConfigCache.Category::id)).toList();
+                .sorted(Comparator.comparingInt(ConfigCache.Category::level)
+                        .thenComparing(ConfigCache.Category::parentId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparingInt(ConfigCache.Category::position).thenComparingLong(ConfigCache.Category::id)).toList();
         List<ObjectNode> categories = new ArrayList<>();
+        Map<String, String> lastChild = new java.util.HashMap<>();
         for (ConfigCache.Category category : ordered) {
             boolean knownParent = category.parentId() != null && cache.categories().containsKey(category.parentId());
-            ObjectNode row = mapper.createObjectNode().put("id", ShopwareIds.of(tenant.id(), "category", category.id()))
+            String id = ShopwareIds.of(tenant.id(), "category", category.id());
+            String parent = knownParent ? ShopwareIds.of(tenant.id(), "category", category.parentId()) : root;
+            ObjectNode row = mapper.createObjectNode().put("id", id).put("parentId", parent)
                     .put("name", category.name()).put("active", true).put("visible", true).put("type", "page");
-            row.put("parentId", knownParent ? ShopwareIds.of(tenant.id(), "category", category.parentId()) : root);
+            row.put("afterCategoryId", lastChild.put(parent, id));
             categories.add(row);
         }
-        return write(shop, "syncline-categories", "category", categories);
+        return write(shop, "category", categories);
     }
 
-    private static Uni<Void> write(ShopwareClient shop, String operation, String entity, List<ObjectNode> records) {
+    private static Uni<Void> write(ShopwareClient shop, String entity, List<ObjectNode> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return shop.upsert(operation, entity, records).invoke(refused -> {
+        return shop.upsert(entity, records).invoke(refused -> {
             if (!refused.isEmpty()) {
                 throw new UpstreamRefused("Shopware refused the " + entity + " records the products need: "
                         + String.join("; ", new LinkedHashSet<>(refused.values())));

@@ -8,7 +8,10 @@ public record JobView(long id, UUID tenantId, SyncType type, String status, Stri
                       OffsetDateTime createdAt, OffsetDateTime runAfter, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                       Double durationSeconds, String error, Long runId, Counts counts) {
 
-    /** Variations (or config entries) read, written and rejected, and Shopware products sent, by the last run. */
-    public record Counts(long read, long written, long rejected, long products) {
+    /**
+     * Variations (or config entries) read, written and rejected, Shopware products sent, and products
+     * deactivated because Plenty no longer has their variations, by the last run.
+     */
+    public record Counts(long read, long written, long rejected, long products, long deactivated) {
     }
 }

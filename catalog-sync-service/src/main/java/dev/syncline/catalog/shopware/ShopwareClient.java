@@ -2,6 +2,7 @@ package dev.syncline.catalog.shopware;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.commons.upstream.Upstream;
 import dev.syncline.commons.upstream.UpstreamRefused;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class ShopwareClient {
 
-    static final String OPERATION = "syncline-products";
+    /** Shopware's pointer at a field of a record of the request's only operation. */
+    static final Pattern RECORD_POINTER = Pattern.compile("/0/(\\d+)(/.*)?");
     static final Duration RENEW_MARGIN = Duration.ofSeconds(60);
     /** Shopware answers at most this many records per search page. */
     static final int SEARCH_LIMIT = 500;
@@ -50,16 +52,18 @@ public final class ShopwareClient {
 
     /** The records Shopware refused, by their index in the request, with Shopware's reason; empty when all were written. */
     public Uni<Map<Integer, String>> upsertProducts(List<ObjectNode> products) {
-        return upsert(OPERATION, "product", products);
+        return upsert("product", products);
     }
 
-    /** Upserts records of one entity in one sync request; the refused ones by index, with Shopware's reasons. */
-    public Uni<Map<Integer, String>> upsert(String operation, String entity, List<ObjectNode> records) {
-        ObjectNode operations = mapper.createObjectNode();
-        ObjectNode upsert = operations.putObject(operation).put("entity", entity).put("action", "upsert");
-        upsert.putArray("payload").addAll(records);
-        Pattern pointer = Pattern.compile("/" + Pattern.quote(operation) + "/(\\d+)(/.*)?");
-        return authorized(bearer -> api.sync(bearer, "use-queue-indexing", operations), response -> outcome(response, pointer));
+    /**
+     * Upserts records of one entity in one sync request, written as the published request body has
+     * it: a list of operations, so Shopware points at a record as {@code /0/<index>/<field>}. The
+     * refused records by index, with Shopware's reasons.
+     */
+    public Uni<Map<Integer, String>> upsert(String entity, List<ObjectNode> records) {
+        ArrayNode operations = mapper.createArrayNode();
+        operations.addObject().put("entity", entity).put("action", "upsert").putArray("payload").addAll(records);
+        return authorized(bearer -> api.sync(bearer, "use-queue-indexing", operations), response -> outcome(response, RECORD_POINTER));
     }
 
     /**

@@ -1,15 +1,21 @@
 package dev.syncline.catalog.tenant;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A tenant as stored: credentials still encrypted. {@code configSchedule}/{@code productSchedule}
- * are the tenant's own (null: the service's default; "off": never).
+ * are the tenant's own (null: the service's default; "off": never). The shop settings, null for
+ * the default: {@code vatLocationId}/{@code vatCountryId} pick Plenty's VAT configuration (default:
+ * the standard one), {@code salesChannelIds} the channels products are visible in (default: every
+ * storefront channel), {@code rootCategoryId} the category Plenty's tree hangs under (default: the
+ * first channel's navigation category).
  */
 public record Tenant(UUID id, String name, String plentyUrl, String plentyUsername, String plentyPassword,
                      String shopwareMode, String shopwareUrl, String shopwareClientId, String shopwareClientSecret,
                      String language, boolean active, String configSchedule, String productSchedule,
+                     Integer vatLocationId, Integer vatCountryId, List<String> salesChannelIds, String rootCategoryId,
                      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static final UUID TEST_TENANT = UUID.fromString("00000000-0000-0000-0000-000000000001");

@@ -2,9 +2,13 @@ package dev.syncline.catalog.tenant;
 
 import dev.syncline.commons.problem.InvalidRequestException;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,7 +28,14 @@ public record TenantRequest(
         @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String language,
         Boolean active,
         @Size(max = 100) String configSchedule,
-        @Size(max = 100) String productSchedule) {
+        @Size(max = 100) String productSchedule,
+        @PositiveOrZero Integer vatLocationId,
+        @Positive Integer vatCountryId,
+        @Size(min = 1, max = 50, message = "must name between 1 and 50 sales channels, or be absent for every storefront channel")
+        List<@NotNull @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String> salesChannelIds,
+        @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String rootCategoryId) {
+
+    static final String SHOPWARE_ID = "[0-9a-f]{32}";
 
     /** The tenant to store: {@code existing} is null when the tenant is new. */
     Tenant toTenant(UUID id, Tenant existing, CredentialCipher cipher, UpstreamHosts hosts) {
@@ -55,7 +66,16 @@ public record TenantRequest(
                 language == null ? (existing == null ? "de" : existing.language()) : language,
                 active == null ? existing == null || existing.active() : active,
                 CronSchedules.checked("configSchedule", configSchedule),
-                CronSchedules.checked("productSchedule", productSchedule), null, null);
+                CronSchedules.checked("productSchedule", productSchedule), vatLocationId, checkedVatCountryId(),
+                salesChannelIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(salesChannelIds)), rootCategoryId, null, null);
+    }
+
+    private Integer checkedVatCountryId() {
+        if (vatCountryId != null && vatLocationId == null) {
+            throw new InvalidRequestException("vatCountryId", "vatCountryId needs vatLocationId: the country picks among "
+                    + "the VAT configurations of one accounting location");
+        }
+        return vatCountryId;
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.UUID;
 public class TenantStore {
 
     private static final String COLUMNS = "id, name, plenty_url, plenty_username, plenty_password, shopware_mode, shopware_url, "
-            + "shopware_client_id, shopware_client_secret, language, active, config_schedule, product_schedule, created_at, updated_at";
+            + "shopware_client_id, shopware_client_secret, language, active, config_schedule, product_schedule, vat_location_id, "
+            + "vat_country_id, sales_channel_ids, root_category_id, created_at, updated_at";
 
     private final Pool pool;
 
@@ -26,18 +27,21 @@ public class TenantStore {
 
     public Uni<Tenant> save(Tenant t) {
         return pool.preparedQuery("""
-                        insert into tenant (%s) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), now())
+                        insert into tenant (%s) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now(), now())
                         on conflict (id) do update set name = excluded.name, plenty_url = excluded.plenty_url,
                                plenty_username = excluded.plenty_username, plenty_password = excluded.plenty_password,
                                shopware_mode = excluded.shopware_mode, shopware_url = excluded.shopware_url,
                                shopware_client_id = excluded.shopware_client_id,
                                shopware_client_secret = excluded.shopware_client_secret, language = excluded.language,
                                active = excluded.active, config_schedule = excluded.config_schedule,
-                               product_schedule = excluded.product_schedule, updated_at = now()
+                               product_schedule = excluded.product_schedule, vat_location_id = excluded.vat_location_id,
+                               vat_country_id = excluded.vat_country_id, sales_channel_ids = excluded.sales_channel_ids,
+                               root_category_id = excluded.root_category_id, updated_at = now()
                         returning %s""".formatted(COLUMNS, COLUMNS))
                 .execute(Tuple.from(new Object[] {t.id(), t.name(), t.plentyUrl(), t.plentyUsername(), t.plentyPassword(),
                         t.shopwareMode(), t.shopwareUrl(), t.shopwareClientId(), t.shopwareClientSecret(), t.language(),
-                        t.active(), t.configSchedule(), t.productSchedule()}))
+                        t.active(), t.configSchedule(), t.productSchedule(), t.vatLocationId(), t.vatCountryId(),
+                        t.salesChannelIds() == null ? null : t.salesChannelIds().toArray(String[]::new), t.rootCategoryId()}))
                 .map(rows -> toTenant(rows.iterator().next()));
     }
 
@@ -74,6 +78,8 @@ public class TenantStore {
                 row.getString("plenty_username"), row.getString("plenty_password"), row.getString("shopware_mode"),
                 row.getString("shopware_url"), row.getString("shopware_client_id"), row.getString("shopware_client_secret"),
                 row.getString("language"), row.getBoolean("active"), row.getString("config_schedule"),
-                row.getString("product_schedule"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+                row.getString("product_schedule"), row.getInteger("vat_location_id"), row.getInteger("vat_country_id"),
+                row.getArrayOfStrings("sales_channel_ids") == null ? null : List.of(row.getArrayOfStrings("sales_channel_ids")),
+                row.getString("root_category_id"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }
 }

@@ -37,6 +37,17 @@ public final class CatalogApi {
                 .post("/api/tenants").then().statusCode(201).extract().jsonPath().getString("id");
     }
 
+    /** Changes a tenant as its admin does: the fields it has, with the given settings (a null value: the default). */
+    public static io.restassured.response.Response changeTenant(String tenant, Map<String, Object> settings) {
+        Map<String, Object> body = new java.util.HashMap<>(given().auth().oauth2(TestTokens.viewer()).get("/api/tenants/" + tenant)
+                .then().statusCode(200).extract().jsonPath().getMap("$"));
+        for (String viewOnly : List.of("id", "credentials", "configSchedule", "productSchedule", "createdAt", "updatedAt")) {
+            body.remove(viewOnly);
+        }
+        body.putAll(settings);
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body).put("/api/tenants/" + tenant);
+    }
+
     /** Enqueues a sync as an admin; the job id. */
     public static long enqueue(String tenant, String type) {
         return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("type", type))

@@ -39,6 +39,23 @@ public record PlentySandbox(String instance) {
         control("repair", Map.of("ids", ids));
     }
 
+    public void deactivate(List<Long> variationIds) {
+        control("variations/deactivate", Map.of("ids", variationIds));
+    }
+
+    public void delete(List<Long> variationIds) {
+        control("variations/delete", Map.of("ids", variationIds));
+    }
+
+    /** Moves a category under another parent (null: to the top) at a position among its new siblings. */
+    public void moveCategory(long id, Long parentId, int position) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("id", id);
+        body.put("parentId", parentId);
+        body.put("position", position);
+        control("categories/move", body);
+    }
+
     public void advanceClock(int minutes) {
         control("clock", Map.of("advanceMinutes", minutes));
     }

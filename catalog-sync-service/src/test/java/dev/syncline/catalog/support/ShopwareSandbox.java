@@ -50,14 +50,39 @@ public record ShopwareSandbox(String instance) {
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** Every {@code _action/sync} request body the shop received since its reset, oldest first, as sent. */
+    public com.fasterxml.jackson.databind.JsonNode syncRequests() throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(given().baseUri(PlentySandbox.sandboxUrl())
+                .get("/sandbox/shopware/" + instance + "/requests").then().statusCode(200).extract().asString());
+    }
+
     /** Writes products through the Admin API, as another tool in the shop would. */
     public void upsert(List<Map<String, Object>> products) {
+        adminSync(List.of(Map.of("entity", "product", "action", "upsert", "payload", products)));
+    }
+
+    /** Writes rows of an entity through the Admin API, as the shop's owner would. */
+    public void upsert(String entity, List<Map<String, Object>> rows) {
+        adminSync(List.of(Map.of("entity", entity, "action", "upsert", "payload", rows)));
+    }
+
+    /** What a sales channel's storefront lists. */
+    public JsonPath storefront(String salesChannelId) {
+        return given().baseUri(PlentySandbox.sandboxUrl()).get("/sandbox/shopware/" + instance + "/storefront/" + salesChannelId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Deletes rows of an entity through the Admin API, as the shop's owner would. */
+    public void delete(String entity, List<String> ids) {
+        adminSync(List.of(Map.of("entity", entity, "action", "delete", "payload", ids.stream().map(id -> Map.of("id", id)).toList())));
+    }
+
+    private void adminSync(List<Map<String, Object>> operations) {
         String token = given().baseUri(apiUrl()).contentType(ContentType.JSON)
                 .body(Map.of("grant_type", "client_credentials", "client_id", "SWIASANDBOXCLIENT",
                         "client_secret", "sandbox-shopware-secret"))
                 .post("/api/oauth/token").then().statusCode(200).extract().jsonPath().getString("access_token");
-        given().baseUri(apiUrl()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("other-tool", Map.of("entity", "product", "action", "upsert", "payload", products)))
+        given().baseUri(apiUrl()).auth().oauth2(token).contentType(ContentType.JSON).body(operations)
                 .post("/api/_action/sync").then().statusCode(200);
     }
 }

@@ -12,13 +12,15 @@ import java.util.Random;
 /**
  * A Plentymarkets catalog generated from a seed: a three-level category tree, colour and size
  * attributes, selling price lists in EUR and CHF, an RRP list and a special offer, manufacturers, units,
- * two VAT configurations (the standard one and an expired one), and items with one
+ * three VAT configurations (the standard one, an expired one, and one of a second accounting location
+ * in another country), and items with one
  * to six variations. About a third of the items are single variations without attributes; the rest
  * vary by colour and size. Any size: variations are generated until the asked count is reached.
  */
 final class PlentyCatalog {
 
-    record Category(long id, Long parentId, int level, String name, OffsetDateTime updatedAt) {
+    /** {@code position} orders a category among its siblings (Plenty: category details, position). */
+    record Category(long id, Long parentId, int level, String name, int position, OffsetDateTime updatedAt) {
     }
 
     record AttributeValue(long id, long attributeId, String backendName, String name) {
@@ -92,19 +94,23 @@ final class PlentyCatalog {
                 new VatConfiguration(1, 1, 0, false, OffsetDateTime.parse("2020-07-01T00:00:00+02:00"),
                         OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), rates("16.00", "5.00", "0.00", "0.00")),
                 new VatConfiguration(2, 1, 0, true, OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), null,
-                        rates("19.00", "7.00", "0.00", "0.00")));
+                        rates("19.00", "7.00", "0.00", "0.00")),
+                new VatConfiguration(3, 2, 1, false, OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), null,
+                        rates("20.00", "10.00", "13.00", "0.00")));
         OffsetDateTime configTime = now.minusDays(60);
         long categoryId = 1;
         List<Long> leaves = new ArrayList<>();
-        for (String top : TOP) {
+        // Siblings are positioned against their id order, so an order by id is visibly wrong.
+        for (int t = 0; t < TOP.length; t++) {
             long topId = categoryId++;
-            categories.add(new Category(topId, null, 1, top, configTime));
-            for (String middle : MIDDLE) {
+            categories.add(new Category(topId, null, 1, TOP[t], TOP.length - t, configTime));
+            for (int m = 0; m < MIDDLE.length; m++) {
+                String middle = MIDDLE[m];
                 long middleId = categoryId++;
-                categories.add(new Category(middleId, topId, 2, middle, configTime));
-                for (String leaf : LEAF) {
+                categories.add(new Category(middleId, topId, 2, middle, MIDDLE.length - m, configTime));
+                for (int l = 0; l < LEAF.length; l++) {
                     long leafId = categoryId++;
-                    categories.add(new Category(leafId, middleId, 3, leaf + " " + middle, configTime));
+                    categories.add(new Category(leafId, middleId, 3, LEAF[l] + " " + middle, LEAF.length - l, configTime));
                     leaves.add(leafId);
                 }
             }
@@ -231,6 +237,58 @@ final class PlentyCatalog {
         List<Long> known = v.categoryIds().contains(999_999L)
                 ? categoriesBeforeBreak.getOrDefault(id, List.of(categories.get(2).id())) : v.categoryIds();
         variations.put(id, v.with(v.stock(), prices, known, now));
+    }
+
+    /** Variations deactivated now (isActive false, updatedAt moves, as Plenty does on a change). */
+    void deactivate(List<Long> ids, OffsetDateTime now) {
+        for (long id : ids) {
+            Variation v = variations.get(id);
+            if (v == null) {
+                throw new IllegalArgumentException("no variation " + id);
+            }
+            variations.put(id, new Variation(id, v.itemId(), v.number(), v.isMain(), false, now, v.ean(), v.stock(), v.unitId(),
+                    v.vatId(), v.prices(), v.categoryIds(), v.attributeValueIds()));
+        }
+    }
+
+    /** Variations deleted: Plenty no longer lists them, and no listing says they are gone. */
+    void delete(List<Long> ids) {
+        for (long id : ids) {
+            if (variations.remove(id) == null) {
+                throw new IllegalArgumentException("no variation " + id);
+            }
+        }
+    }
+
+    /** A category moved under another parent (null: to the top) at a position; its subtree's levels follow. */
+    void moveCategory(long id, Long parentId, int position, OffsetDateTime now) {
+        Category moved = category(id);
+        int level = parentId == null ? 1 : category(parentId).level() + 1;
+        for (Long ancestor = parentId; ancestor != null; ancestor = category(ancestor).parentId()) {
+            if (ancestor == id) {
+                throw new IllegalArgumentException("category " + id + " cannot move under its own subtree");
+            }
+        }
+        replace(new Category(id, parentId, level, moved.name(), position, now));
+        relevel(id, level, now);
+    }
+
+    private void relevel(long parentId, int parentLevel, OffsetDateTime now) {
+        for (Category child : List.copyOf(categories)) {
+            if (child.parentId() != null && child.parentId() == parentId) {
+                replace(new Category(child.id(), parentId, parentLevel + 1, child.name(), child.position(), now));
+                relevel(child.id(), parentLevel + 1, now);
+            }
+        }
+    }
+
+    private Category category(long id) {
+        return categories.stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no category " + id));
+    }
+
+    private void replace(Category category) {
+        categories.replaceAll(c -> c.id() == category.id() ? category : c);
     }
 
     private List<Long> pick(int count) {

@@ -102,6 +102,29 @@ public class PlentySimulator {
             }
             Json.send(c, 200, stats(plenty));
         }));
+        router.post(control + "/variations/deactivate").handler(Control.raw(c -> {
+            PlentyInstance plenty = instance(c);
+            synchronized (plenty) {
+                plenty.catalog.deactivate(ids(Json.body(c)), plenty.now());
+            }
+            Json.send(c, 200, stats(plenty));
+        }));
+        router.post(control + "/variations/delete").handler(Control.raw(c -> {
+            PlentyInstance plenty = instance(c);
+            synchronized (plenty) {
+                plenty.catalog.delete(ids(Json.body(c)));
+            }
+            Json.send(c, 200, stats(plenty));
+        }));
+        router.post(control + "/categories/move").handler(Control.raw(c -> {
+            PlentyInstance plenty = instance(c);
+            JsonNode body = Json.body(c);
+            synchronized (plenty) {
+                plenty.catalog.moveCategory(body.path("id").asLong(), body.hasNonNull("parentId") ? body.get("parentId").asLong() : null,
+                        body.path("position").asInt(0), plenty.now());
+            }
+            Json.send(c, 200, stats(plenty));
+        }));
         router.post(control + "/clock").handler(Control.raw(c -> {
             PlentyInstance plenty = instance(c);
             plenty.advanceClock(Duration.ofMinutes(Json.body(c).path("advanceMinutes").asLong(0)));
@@ -120,6 +143,12 @@ public class PlentySimulator {
             Json.send(c, 200, plenty.faults.plan());
         }));
         router.get(control + "/stats").handler(Control.raw(c -> Json.send(c, 200, stats(instance(c)))));
+    }
+
+    private static List<Long> ids(JsonNode body) {
+        List<Long> ids = new ArrayList<>();
+        body.path("ids").forEach(id -> ids.add(id.asLong()));
+        return ids;
     }
 
     private void login(RoutingContext context) {
@@ -323,7 +352,8 @@ public class PlentySimulator {
 
     private static Map<String, Object> category(PlentyCatalog.Category c) {
         return row("id", c.id(), "parentCategoryId", c.parentId(), "level", c.level(), "type", "item", "updatedAt",
-                W3C.format(c.updatedAt()), "details", List.of(row("lang", "de", "name", c.name(), "plentyId", 1000)));
+                W3C.format(c.updatedAt()), "details", List.of(row("lang", "de", "name", c.name(), "position", c.position(),
+                        "plentyId", 1000)));
     }
 
     private static Map<String, Object> attribute(PlentyCatalog.Attribute a) {
