@@ -16,11 +16,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.parsetools.RecordParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -44,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Shopify store through the Admin GraphQL API. Every request first reserves its cost from the
  * app's leaky bucket as Shopify last reported it and waits for the bucket to refill; an answer of
  * THROTTLED (with HTTP 200 or 429) waits for the points and asks again, without counting as a
- * failure. Customers are read in pages of 250, or with a bulk operation (streamed JSONL) from
- * SHOPIFY_BULK_THRESHOLD customers on; orders in pages of 25 (Shopify's 1,000-point query limit).
+ * failure. Customers are read in pages of 250 and orders in pages of 25 (Shopify's 1,000-point query
+ * limit), or, from SHOPIFY_BULK_THRESHOLD records on, with a bulk export (streamed JSONL).
  * Duplicates come back as userErrors and are mapped to the existing customer; a create whose
  * answer never came is looked up (by email, or by the source tag of an order) before it is tried again.
  */
@@ -57,7 +53,7 @@ public class ShopifyConnector implements StoreConnector {
     private static final int MAX_THROTTLED = 60;
 
     private final ShopifyApi api;
-    private final HttpClient bulkDownloads;
+    private final ShopifyBulkExport bulk;
     private final String version;
     private final String token;
     private final int bulkThreshold;
@@ -73,13 +69,14 @@ public class ShopifyConnector implements StoreConnector {
     public ShopifyConnector(MigrationConfig config, Upstreams upstreams, ObjectMapper mapper, Vertx vertx) {
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.shopify().url()))
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build(ShopifyApi.class);
-        this.bulkDownloads = vertx.createHttpClient();
         this.version = config.shopify().apiVersion();
         this.token = config.shopify().accessToken().orElse("");
         this.bulkThreshold = config.shopify().bulkThreshold();
         this.shopify = upstreams.named("shopify", "Shopify");
         this.creates = upstreams.named("shopify-create", "Shopify");
         this.mapper = mapper;
+        this.bulk = new ShopifyBulkExport((document, variables, estimate) -> query(document, variables, estimate, shopify),
+                vertx.createHttpClient(), shopify, mapper);
     }
 
     @Override
@@ -100,63 +97,28 @@ public class ShopifyConnector implements StoreConnector {
 
     @Override
     public Multi<List<StoreCustomer>> customers() {
-        return query(ShopifyQueries.CUSTOMERS_COUNT, Map.of(), 1, shopify).onItem().transformToMulti(count -> {
-            JsonNode counted = count.path("customersCount");
-            boolean large = counted.path("count").asInt() >= bulkThreshold || "AT_LEAST".equals(counted.path("precision").asText());
-            return large ? bulkCustomers() : customerPages();
+        return isLarge(ShopifyQueries.CUSTOMERS_COUNT, "customersCount").onItem().transformToMulti(large -> large
+                ? bulk.lines(ShopifyQueries.CUSTOMERS_BULK, "the customers").map(ShopifyConnector::customer).group().intoLists().of(500)
+                : cursorPages(ShopifyQueries.CUSTOMERS, "customers", 250, 502).map(nodes -> nodes.stream().map(ShopifyConnector::customer).toList()));
+    }
+
+    /** Orders with their line items: from the bulk threshold on by a bulk export, else 25 to a page. */
+    @Override
+    public Multi<List<StoreOrder>> orders() {
+        return isLarge(ShopifyQueries.ORDERS_COUNT, "ordersCount").onItem().transformToMulti(large -> large
+                ? BulkOrderAssembler.orders(bulk.lines(ShopifyQueries.ORDERS_BULK, "the orders"), 500)
+                : orderPages());
+    }
+
+    /** At least SHOPIFY_BULK_THRESHOLD records (Shopify counts exactly up to 10,000, beyond that "at least"). */
+    private Uni<Boolean> isLarge(String countDocument, String field) {
+        return query(countDocument, Map.of(), 1, shopify).map(data -> {
+            JsonNode counted = data.path(field);
+            return counted.path("count").asInt() >= bulkThreshold || "AT_LEAST".equals(counted.path("precision").asText());
         });
     }
 
-    private Multi<List<StoreCustomer>> customerPages() {
-        return cursorPages(ShopifyQueries.CUSTOMERS, "customers", 250, 502)
-                .map(nodes -> nodes.stream().map(ShopifyConnector::customer).toList());
-    }
-
-    /** A bulk operation: started, polled until it completed, its JSONL read line by line in pages of 500. */
-    private Multi<List<StoreCustomer>> bulkCustomers() {
-        return query(ShopifyQueries.CUSTOMERS_BULK, Map.of(), 10, shopify)
-                .map(data -> {
-                    JsonNode payload = data.path("bulkOperationRunQuery");
-                    refuseOnUserErrors(payload, "start a bulk export of the customers");
-                    return payload.path("bulkOperation").path("id").asText();
-                })
-                .chain(this::awaitBulk)
-                .onItem().transformToMulti(url -> jsonLines(url))
-                .map(line -> customer(read(line)))
-                .group().intoLists().of(500);
-    }
-
-    private Uni<String> awaitBulk(String id) {
-        return query(ShopifyQueries.BULK_OPERATION, Map.of("id", id), 1, shopify)
-                .map(data -> data.path("node"))
-                .chain(operation -> switch (operation.path("status").asText()) {
-                    case "COMPLETED" -> Uni.createFrom().item(operation.path("url").asText(""));
-                    case "FAILED", "CANCELED", "EXPIRED" -> Uni.createFrom().failure(new UpstreamUnavailable(
-                            "Shopify's bulk export ended " + operation.path("status").asText() + " (" + operation.path("errorCode").asText("") + ")"));
-                    default -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500)).chain(() -> awaitBulk(id));
-                });
-    }
-
-    private Multi<String> jsonLines(String url) {
-        if (url.isBlank()) {
-            return Multi.createFrom().empty();
-        }
-        URI uri = URI.create(url);
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
-        return bulkDownloads.request(request).chain(r -> r.send())
-                .onFailure().transform(shopify::unreachable)
-                .onItem().transformToMulti(response -> {
-                    if (response.statusCode() >= 300) {
-                        return Multi.createFrom().failure(new UpstreamUnavailable("Shopify's bulk result at " + uri.getHost()
-                                + " answered HTTP " + response.statusCode()));
-                    }
-                    return RecordParser.newDelimited("\n", response).toMulti().map(buffer -> buffer.toString().trim())
-                            .filter(line -> !line.isEmpty());
-                });
-    }
-
-    @Override
-    public Multi<List<StoreOrder>> orders() {
+    private Multi<List<StoreOrder>> orderPages() {
         return cursorPages(ShopifyQueries.ORDERS, "orders", 25, 902)
                 .onItem().transformToUniAndConcatenate(nodes -> Multi.createFrom().iterable(nodes)
                         .onItem().transformToUniAndConcatenate(this::withAllLines)
@@ -482,21 +444,13 @@ public class ShopifyConnector implements StoreConnector {
         }
     }
 
-    private static String messages(JsonNode errors) {
+    static String messages(JsonNode errors) {
         List<String> messages = new ArrayList<>();
         errors.forEach(e -> {
             String field = e.path("field").isArray() && !e.path("field").isEmpty() ? e.path("field").get(e.path("field").size() - 1).asText() + ": " : "";
             messages.add(field + e.path("message").asText());
         });
         return messages.isEmpty() ? "no reason given" : String.join("; ", messages);
-    }
-
-    private JsonNode read(String line) {
-        try {
-            return mapper.readTree(line);
-        } catch (IOException e) {
-            throw shopify.unreadable("a bulk result line", e);
-        }
     }
 
     static StoreCustomer customer(JsonNode n) {

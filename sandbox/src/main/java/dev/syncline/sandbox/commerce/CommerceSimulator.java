@@ -104,6 +104,10 @@ public class CommerceSimulator {
             shopifyFaults.set(Json.MAPPER.treeToValue(body, FaultPlan.class));
             return shopifyFaults.plan();
         }));
+        router.put("/sandbox/shopify/bulk").handler(Control.action(body -> {
+            shopify.bulkRunMs = body.path("runMs").asLong(300);
+            return Map.of("runMs", shopify.bulkRunMs);
+        }));
         router.put("/sandbox/shopify/slow-creates").handler(Control.action(body -> {
             synchronized (shopify) {
                 shopify.slowCreates = body.path("count").asInt(0);

@@ -302,7 +302,7 @@ final class ShopifyGraphql {
         for (Map<String, Map<String, Object>> records : List.of(shop.customers, shop.orders, shop.variants, shop.drafts,
                 shop.bulkOperations)) {
             if (records.containsKey(id)) {
-                return records.get(id);
+                return records == shop.bulkOperations ? bulkStatus(records.get(id)) : records.get(id);
             }
         }
         return null;
@@ -360,7 +360,13 @@ final class ShopifyGraphql {
         return Base64.getEncoder().encodeToString(Integer.toString(index).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Runs the inner query at once over every record, as JSONL (children of a connection as lines with __parentId). */
+    /**
+     * Runs the inner query over every record into a JSONL file (children of a connection as lines with
+     * {@code __parentId}), which the operation shows as COMPLETED once {@code bulkRunMs} have passed.
+     * As Shopify (bulkOperationRunQuery, Admin API 2025-07): one bulk query per shop at a time
+     * (OPERATION_IN_PROGRESS while another runs); with {@code groupObjects} (default true) each
+     * object's children follow it, without it the children come after all their parents.
+     */
     private Map<String, Object> bulkOperationRunQuery(DataFetchingEnvironment env) {
         ShopifyStore shop = store.get();
         String inner = env.getArgument("query");
@@ -368,42 +374,84 @@ final class ShopifyGraphql {
         try {
             document = new Parser().parseDocument(inner);
         } catch (InvalidSyntaxException e) {
-            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", "Invalid bulk query: " + e.getMessage())));
+            return bulkRefused("INVALID", "Invalid bulk query: " + e.getMessage());
         }
         List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
         boolean hasConnection = document.getDefinitions().stream().anyMatch(d -> d instanceof OperationDefinition o
                 && o.getOperation() == OperationDefinition.Operation.QUERY
                 && fields(o.getSelectionSet(), Map.of()).stream().anyMatch(f -> CONNECTIONS.contains(f.getName())));
         if (!invalid.isEmpty() || !hasConnection) {
-            String message = invalid.isEmpty() ? "Bulk queries must contain at least one connection." : invalid.get(0).getMessage();
-            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", message)));
+            return bulkRefused("INVALID", invalid.isEmpty() ? "Bulk queries must contain at least one connection." : invalid.get(0).getMessage());
         }
-        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(inner)
-                .graphQLContext(Map.of("bulk", true)).build());
-        StringBuilder jsonl = new StringBuilder();
-        long[] counts = {0, 0};
-        Map<String, Object> data = result.getData();
-        for (Object root : data.values()) {
-            for (Map<String, Object> node : nodes(root)) {
-                writeLine(jsonl, node, null, counts);
-                counts[1]++;
+        synchronized (shop) {
+            for (Map<String, Object> running : shop.bulkOperations.values()) {
+                if (!"COMPLETED".equals(bulkStatus(running).get("status"))) {
+                    return bulkRefused("OPERATION_IN_PROGRESS", "A bulk query operation for this app and shop is already in progress: "
+                            + running.get("id") + ".");
+                }
             }
+            ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(inner)
+                    .graphQLContext(Map.of("bulk", true)).build());
+            boolean grouped = !Boolean.FALSE.equals(env.getArgument("groupObjects"));
+            StringBuilder parents = new StringBuilder();
+            StringBuilder children = new StringBuilder();
+            long[] counts = {0, 0};
+            Map<String, Object> data = result.getData();
+            for (Object root : data.values()) {
+                for (Map<String, Object> node : nodes(root)) {
+                    writeLine(parents, grouped ? parents : children, node, null, counts);
+                    counts[1]++;
+                }
+            }
+            String id = shop.newId("BulkOperation");
+            shop.bulkResults.put(id, parents.append(children).toString());
+            Map<String, Object> operation = new LinkedHashMap<>();
+            operation.put("id", id);
+            operation.put("status", "RUNNING");
+            operation.put("errorCode", null);
+            operation.put("objectCount", 0L);
+            operation.put("rootObjectCount", 0L);
+            operation.put("url", null);
+            operation.put("createdAt", ShopifyStore.now());
+            operation.put("completedAt", null);
+            operation.put("finalObjectCount", counts[0]);
+            operation.put("finalRootObjectCount", counts[1]);
+            operation.put("completesAt", System.nanoTime() + shop.bulkRunMs * 1_000_000);
+            shop.bulkOperations.put(id, operation);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("bulkOperation", operation);
+            answer.put("userErrors", List.of());
+            return answer;
         }
-        String id = shop.newId("BulkOperation");
-        shop.bulkResults.put(id, jsonl.toString());
-        Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("id", id);
-        operation.put("status", "COMPLETED");
-        operation.put("errorCode", null);
-        operation.put("objectCount", counts[0]);
-        operation.put("rootObjectCount", counts[1]);
-        operation.put("url", bulkUrlBase + id.substring(id.lastIndexOf('/') + 1) + ".jsonl");
-        operation.put("createdAt", ShopifyStore.now());
-        operation.put("completedAt", ShopifyStore.now());
-        shop.bulkOperations.put(id, operation);
+    }
+
+    /** An operation as it stands now: RUNNING until its time has come, then COMPLETED with its file's URL. */
+    private Map<String, Object> bulkStatus(Map<String, Object> operation) {
+        synchronized (operation) {
+            completeWhenDue(operation);
+        }
+        return operation;
+    }
+
+    private void completeWhenDue(Map<String, Object> operation) {
+        if ("RUNNING".equals(operation.get("status")) && System.nanoTime() - (long) operation.get("completesAt") >= 0) {
+            String id = (String) operation.get("id");
+            operation.put("status", "COMPLETED");
+            operation.put("objectCount", operation.get("finalObjectCount"));
+            operation.put("rootObjectCount", operation.get("finalRootObjectCount"));
+            operation.put("url", bulkUrlBase + id.substring(id.lastIndexOf('/') + 1) + ".jsonl");
+            operation.put("completedAt", ShopifyStore.now());
+        }
+    }
+
+    private static Map<String, Object> bulkRefused(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("field", List.of("query"));
+        error.put("message", message);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("bulkOperation", operation);
-        answer.put("userErrors", List.of());
+        answer.put("bulkOperation", null);
+        answer.put("userErrors", List.of(error));
         return answer;
     }
 
@@ -422,7 +470,8 @@ final class ShopifyGraphql {
         return nodes;
     }
 
-    private static void writeLine(StringBuilder jsonl, Map<String, Object> node, String parent, long[] counts) {
+    /** A node's line into {@code jsonl}, its connections' nodes into {@code childLines} (the same file when grouped). */
+    private static void writeLine(StringBuilder jsonl, StringBuilder childLines, Map<String, Object> node, String parent, long[] counts) {
         Map<String, Object> line = new LinkedHashMap<>();
         List<Object[]> children = new ArrayList<>();
         node.forEach((key, value) -> {
@@ -443,7 +492,7 @@ final class ShopifyGraphql {
         counts[0]++;
         for (Object[] child : children) {
             for (Map<String, Object> childNode : nodes(child[0])) {
-                writeLine(jsonl, childNode, (String) node.get("id"), counts);
+                writeLine(childLines, childLines, childNode, (String) node.get("id"), counts);
             }
         }
     }

@@ -33,6 +33,8 @@ final class ShopifyStore {
     /** Mutations that create their record but answer only after this delay (a client's timeout). */
     volatile int slowCreates;
     volatile long slowCreateMs;
+    /** How long a bulk export runs before it completes (Shopify runs them in the background). */
+    volatile long bulkRunMs = 300;
     private double available = 2000;
     private long refilledAt = System.nanoTime();
     private long nextId = 8_000_000_001L;
