@@ -24,6 +24,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 
@@ -42,19 +44,23 @@ import java.util.function.Supplier;
 
 /**
  * Shopify's Admin GraphQL API as far as a migration uses it: requests parsed and validated
- * against {@code shopify/admin-subset.graphqls}, each query's cost computed as Shopify does
+ * against {@code shopify/admin-subset.graphqls} (generated from Shopify's published 2025-07 schema),
+ * variables checked against its types ({@link ShopifyVariables}), each query's cost computed as Shopify does
  * (a connection costs 2 plus {@code first} times its node's cost, an object 1, a mutation 10;
  * the unused part refunded) and charged to the store's bucket, cursor paging up to 250, search
  * terms, the create mutations with their {@code userErrors}, and bulk query operations.
  */
 final class ShopifyGraphql {
 
+    /** The Admin API version of {@code admin-subset.graphqls}. */
+    static final String API_VERSION = "2025-07";
     static final int MAX_PAGE = 250;
     static final int MAX_COST = 1000;
     private static final Set<String> CONNECTIONS = Set.of("customers", "orders", "productVariants", "lineItems");
 
     private final GraphQLSchema schema;
     private final GraphQL graphql;
+    private final ShopifyVariables variables;
     private final Supplier<ShopifyStore> store;
     private final String bulkUrlBase;
 
@@ -68,8 +74,10 @@ final class ShopifyGraphql {
     ShopifyGraphql(Supplier<ShopifyStore> store, String bulkUrlBase) {
         this.store = store;
         this.bulkUrlBase = bulkUrlBase;
-        this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring());
+        TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+        this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring(types));
         this.graphql = GraphQL.newGraphQL(schema).build();
+        this.variables = new ShopifyVariables(schema);
     }
 
     Answer execute(String query, Map<String, Object> variables, String operationName) {
@@ -84,6 +92,10 @@ final class ShopifyGraphql {
         List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
         if (!invalid.isEmpty()) {
             return new Answer(200, Map.of("errors", invalid.stream().map(e -> Map.of("message", e.getMessage())).toList()), false);
+        }
+        List<Map<String, Object>> refused = this.variables.refusals(document, operationName, variables == null ? Map.of() : variables);
+        if (!refused.isEmpty()) {
+            return new Answer(200, Map.of("errors", refused), false);
         }
         Priced priced = price(document, operationName, variables);
         if (priced.requested() > MAX_COST) {
@@ -271,10 +283,11 @@ final class ShopifyGraphql {
     // ---- wiring
 
     @SuppressWarnings("unchecked")
-    private RuntimeWiring wiring() {
-        return RuntimeWiring.newRuntimeWiring()
-                .scalar(passThrough("DateTime")).scalar(passThrough("Decimal")).scalar(passThrough("Money"))
-                .scalar(passThrough("URL")).scalar(passThrough("UnsignedInt64"))
+    private RuntimeWiring wiring(TypeDefinitionRegistry types) {
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+        types.scalars().keySet().stream().filter(name -> !ScalarInfo.isGraphqlSpecifiedScalar(name))
+                .forEach(name -> wiring.scalar(passThrough(name)));
+        return wiring
                 .type("Node", t -> t.typeResolver(env -> {
                     String id = (String) ((Map<?, ?>) env.getObject()).get("id");
                     return env.getSchema().getObjectType(id.split("/")[3]);
@@ -287,14 +300,24 @@ final class ShopifyGraphql {
                         .dataFetcher("ordersCount", env -> count(env, store.get().orders.values()))
                         .dataFetcher("node", env -> node(env.getArgument("id")))
                         .dataFetcher("nodes", env -> ((List<String>) env.getArgument("ids")).stream().map(this::node).toList()))
+                // The store keeps a customer's email and phone flat; 2025-07 reads them as objects.
+                .type("Customer", t -> t
+                        .dataFetcher("defaultEmailAddress", env -> wrapped(env, "email", "emailAddress"))
+                        .dataFetcher("defaultPhoneNumber", env -> wrapped(env, "phone", "phoneNumber")))
                 .type("Order", t -> t.dataFetcher("lineItems", env -> connection(env,
                         (List<Map<String, Object>>) ((Map<?, ?>) env.getSource()).get("lineItems"))))
                 .type("Mutation", t -> t
                         .dataFetcher("customerCreate", new ShopifyMutations.CustomerCreate(store))
+                        .dataFetcher("customerAddressCreate", new ShopifyMutations.CustomerAddressCreate(store))
                         .dataFetcher("orderCreate", new ShopifyMutations.OrderCreate(store))
                         .dataFetcher("draftOrderCreate", new ShopifyMutations.DraftOrderCreate(store))
                         .dataFetcher("bulkOperationRunQuery", (DataFetcher<Object>) this::bulkOperationRunQuery))
                 .build();
+    }
+
+    private static Map<String, Object> wrapped(DataFetchingEnvironment env, String key, String field) {
+        Object value = ((Map<?, ?>) env.getSource()).get(key);
+        return value == null ? null : Map.of(field, value);
     }
 
     private Map<String, Object> node(String id) {
