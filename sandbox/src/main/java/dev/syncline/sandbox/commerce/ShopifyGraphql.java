@@ -56,13 +56,13 @@ final class ShopifyGraphql {
     static final String API_VERSION = "2025-07";
     static final int MAX_PAGE = 250;
     static final int MAX_COST = 1000;
-    private static final Set<String> CONNECTIONS = Set.of("customers", "orders", "productVariants", "lineItems");
+    static final Set<String> CONNECTIONS = Set.of("customers", "orders", "productVariants", "lineItems");
 
     private final GraphQLSchema schema;
     private final GraphQL graphql;
     private final ShopifyVariables variables;
     private final Supplier<ShopifyStore> store;
-    private final String bulkUrlBase;
+    private final ShopifyBulk bulk;
 
     /** What one request did: its answer, its HTTP status, and whether to hold the answer back (a slow create). */
     record Answer(int status, Map<String, Object> body, boolean slow) {
@@ -73,7 +73,7 @@ final class ShopifyGraphql {
 
     ShopifyGraphql(Supplier<ShopifyStore> store, String bulkUrlBase) {
         this.store = store;
-        this.bulkUrlBase = bulkUrlBase;
+        this.bulk = new ShopifyBulk(store, bulkUrlBase);
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring(types));
         this.graphql = GraphQL.newGraphQL(schema).build();
@@ -187,7 +187,7 @@ final class ShopifyGraphql {
         return sum;
     }
 
-    private static List<Field> fields(SelectionSet set, Map<String, FragmentDefinition> fragments) {
+    static List<Field> fields(SelectionSet set, Map<String, FragmentDefinition> fragments) {
         List<Field> fields = new ArrayList<>();
         if (set == null) {
             return fields;
@@ -311,7 +311,7 @@ final class ShopifyGraphql {
                         .dataFetcher("customerAddressCreate", new ShopifyMutations.CustomerAddressCreate(store))
                         .dataFetcher("orderCreate", new ShopifyMutations.OrderCreate(store))
                         .dataFetcher("draftOrderCreate", new ShopifyMutations.DraftOrderCreate(store))
-                        .dataFetcher("bulkOperationRunQuery", (DataFetcher<Object>) this::bulkOperationRunQuery))
+                        .dataFetcher("bulkOperationRunQuery", (DataFetcher<Object>) env -> bulk.run(env, schema, graphql)))
                 .build();
     }
 
@@ -381,94 +381,6 @@ final class ShopifyGraphql {
 
     private static String cursor(int index) {
         return Base64.getEncoder().encodeToString(Integer.toString(index).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Runs the inner query at once over every record, as JSONL (children of a connection as lines with __parentId). */
-    private Map<String, Object> bulkOperationRunQuery(DataFetchingEnvironment env) {
-        ShopifyStore shop = store.get();
-        String inner = env.getArgument("query");
-        Document document;
-        try {
-            document = new Parser().parseDocument(inner);
-        } catch (InvalidSyntaxException e) {
-            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", "Invalid bulk query: " + e.getMessage())));
-        }
-        List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
-        boolean hasConnection = document.getDefinitions().stream().anyMatch(d -> d instanceof OperationDefinition o
-                && o.getOperation() == OperationDefinition.Operation.QUERY
-                && fields(o.getSelectionSet(), Map.of()).stream().anyMatch(f -> CONNECTIONS.contains(f.getName())));
-        if (!invalid.isEmpty() || !hasConnection) {
-            String message = invalid.isEmpty() ? "Bulk queries must contain at least one connection." : invalid.get(0).getMessage();
-            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", message)));
-        }
-        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(inner)
-                .graphQLContext(Map.of("bulk", true)).build());
-        StringBuilder jsonl = new StringBuilder();
-        long[] counts = {0, 0};
-        Map<String, Object> data = result.getData();
-        for (Object root : data.values()) {
-            for (Map<String, Object> node : nodes(root)) {
-                writeLine(jsonl, node, null, counts);
-                counts[1]++;
-            }
-        }
-        String id = shop.newId("BulkOperation");
-        shop.bulkResults.put(id, jsonl.toString());
-        Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("id", id);
-        operation.put("status", "COMPLETED");
-        operation.put("errorCode", null);
-        operation.put("objectCount", counts[0]);
-        operation.put("rootObjectCount", counts[1]);
-        operation.put("url", bulkUrlBase + id.substring(id.lastIndexOf('/') + 1) + ".jsonl");
-        operation.put("createdAt", ShopifyStore.now());
-        operation.put("completedAt", ShopifyStore.now());
-        shop.bulkOperations.put(id, operation);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("bulkOperation", operation);
-        answer.put("userErrors", List.of());
-        return answer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> nodes(Object connection) {
-        if (!(connection instanceof Map<?, ?> map)) {
-            return List.of();
-        }
-        if (map.get("nodes") instanceof List<?> nodes) {
-            return (List<Map<String, Object>>) nodes;
-        }
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        if (map.get("edges") instanceof List<?> edges) {
-            edges.forEach(e -> nodes.add((Map<String, Object>) ((Map<?, ?>) e).get("node")));
-        }
-        return nodes;
-    }
-
-    private static void writeLine(StringBuilder jsonl, Map<String, Object> node, String parent, long[] counts) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        List<Object[]> children = new ArrayList<>();
-        node.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> map && (map.containsKey("nodes") || map.containsKey("edges"))) {
-                children.add(new Object[] {value});
-            } else {
-                line.put(key, value);
-            }
-        });
-        if (parent != null) {
-            line.put("__parentId", parent);
-        }
-        try {
-            jsonl.append(dev.syncline.sandbox.http.Json.MAPPER.writeValueAsString(line)).append('\n');
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        counts[0]++;
-        for (Object[] child : children) {
-            for (Map<String, Object> childNode : nodes(child[0])) {
-                writeLine(jsonl, childNode, (String) node.get("id"), counts);
-            }
-        }
     }
 
     @SuppressWarnings("deprecation")
