@@ -25,6 +25,8 @@ final class ShopifyStore {
     final Map<String, String> bulkResults = new LinkedHashMap<>();
     final AtomicLong throttled = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
+    /** The Admin API versions requested in the path. */
+    final java.util.Set<String> apiVersions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final AtomicLong pointsUsed = new AtomicLong();
     final AtomicLong creates = new AtomicLong();
     volatile double maximumAvailable = 2000;

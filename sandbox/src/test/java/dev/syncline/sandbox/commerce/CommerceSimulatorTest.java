@@ -13,6 +13,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,9 +61,9 @@ class CommerceSimulatorTest extends RunningSandbox {
 
     @Test
     void shopifyValidatesQueriesAndChargesTheirCost() {
-        shopify("{ customers(first: 10) { nodes { id email } pageInfo { hasNextPage endCursor } } }").then().statusCode(200)
+        shopify("{ customers(first: 10) { nodes { id defaultEmailAddress { emailAddress } } pageInfo { hasNextPage endCursor } } }").then().statusCode(200)
                 .body("data.customers.nodes", hasSize(10)).body("data.customers.pageInfo.hasNextPage", equalTo(true))
-                .body("extensions.cost.requestedQueryCost", equalTo(12.0f))
+                .body("extensions.cost.requestedQueryCost", equalTo(22.0f))
                 .body("extensions.cost.throttleStatus.restoreRate", equalTo(100.0f));
         shopify("{ customers(first: 10) { nodes { id shoeSize } } }").then().statusCode(200)
                 .body("errors[0].message", containsString("shoeSize"));
@@ -85,7 +86,8 @@ class CommerceSimulatorTest extends RunningSandbox {
 
     @Test
     void aDuplicateEmailIsAUserError() {
-        List<String> emails = shopify("{ customers(first: 5) { nodes { email } } }").then().extract().path("data.customers.nodes.email");
+        List<String> emails = shopify("{ customers(first: 5) { nodes { defaultEmailAddress { emailAddress } } } }").then().extract()
+                .path("data.customers.nodes.defaultEmailAddress.emailAddress");
         String taken = emails.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
         String mutation = "mutation create($input: CustomerInput!) { customerCreate(input: $input) { customer { id } userErrors { field message } } }";
         shopify(mutation, Map.of("input", Map.of("email", taken.toUpperCase()))).then().statusCode(200)
@@ -155,6 +157,33 @@ class CommerceSimulatorTest extends RunningSandbox {
             Thread.sleep(50);
         }
         throw new AssertionError("the bulk operation " + id + " never completed");
+    }
+
+    @Test
+    void variablesOfTheWrongEnumValueAreRefusedAtTheTopLevelAsShopifyRefusesThem() {
+        String create = "mutation create($input: CustomerInput!) { customerCreate(input: $input) { customer { id } userErrors { field message } } }";
+        String id = shopify(create, Map.of("input", Map.of("email", "adresse@example.com"))).then().statusCode(200)
+                .extract().path("data.customerCreate.customer.id");
+        String address = "mutation address($customerId: ID!, $address: MailingAddressInput!) { customerAddressCreate(customerId: $customerId, "
+                + "address: $address, setAsDefault: true) { address { id countryCodeV2 } userErrors { field message } } }";
+        shopify(address, Map.of("customerId", id, "address", Map.of("address1", "Hauptstraße 1", "countryCode", ""))).then().statusCode(200)
+                .body("data", equalTo(null))
+                .body("errors[0].message", startsWith("Variable $address of type MailingAddressInput! was provided invalid value "
+                        + "for countryCode (Expected \"\" to be one of: AF, AX, AL, DZ,"))
+                .body("errors[0].extensions.code", equalTo("INVALID_VARIABLE"))
+                .body("errors[0].extensions.problems[0].path", equalTo(List.of("countryCode")))
+                .body("errors[0].extensions.problems[0].explanation", containsString("GE, DE, GH"));
+        shopify(address, Map.of("customerId", id, "address", Map.of("address1", "Hauptstraße 1", "shoeSize", 44))).then()
+                .body("errors[0].extensions.problems[0].explanation", equalTo("Field is not defined on MailingAddressInput"));
+        shopify(address, Map.of("customerId", id, "address", Map.of("address1", "Hauptstraße 1"))).then().statusCode(200)
+                .body("data.customerAddressCreate.address.countryCodeV2", equalTo(null))
+                .body("data.customerAddressCreate.userErrors", hasSize(0));
+        shopify(address, Map.of("customerId", id, "address", Map.of("address1", "Hauptstraße 1", "countryCode", "DE"))).then()
+                .body("data.customerAddressCreate.address.countryCodeV2", equalTo("DE"));
+        String order = "mutation o($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } userErrors { field message code } } }";
+        shopify(order, Map.of("order", Map.of("currency", "PRB", "lineItems", List.of(Map.of("title", "T", "quantity", 1))))).then()
+                .body("errors[0].extensions.problems[0].path", equalTo(List.of("currency")))
+                .body("errors[0].extensions.problems[0].explanation", startsWith("Expected \"PRB\" to be one of: "));
     }
 
     private static RequestSpecification woo() {
