@@ -3,7 +3,10 @@
 # 1. a customer comparison of WOO (default 50,000) WooCommerce customers with as many Shopify
 #    customers, SHARED (default 45,000) of them in both stores (target < 15 s, peak RSS < 300 MB
 #    with the documented JVM settings);
-# 2. a migration of MIGRATE (default 1,000) WooCommerce customers into a Shopify store on the
+# 2. an order comparison of ORDERS (default 100,000) WooCommerce orders with as many Shopify orders,
+#    SHARED_ORDERS (default 95,000) in both, in each direction; Shopify's orders are read by a bulk
+#    export above SHOPIFY_BULK_THRESHOLD (target < 60 s and peak RSS < 300 MB);
+# 3. a migration of MIGRATE (default 1,000) WooCommerce customers into a Shopify store on the
 #    Standard plan's limits (bucket 2,000 points, 100 points/s): THROTTLED failures (target 0) and
 #    the share of the cost budget used, points spent / (bucket + restore rate x seconds) (target >= 0.8).
 # Starts from an empty migration schema. Only on a local database.
@@ -14,6 +17,8 @@ source deploy/local/lib.sh
 WOO="${WOO:-50000}"
 SHARED="${SHARED:-45000}"
 MIGRATE="${MIGRATE:-1000}"
+ORDERS="${ORDERS:-100000}"
+SHARED_ORDERS="${SHARED_ORDERS:-95000}"
 
 prepare_benchmark migration
 export CRON_SECRET="bench-$RANDOM$RANDOM"
@@ -46,6 +51,21 @@ end=$(now)
 echo "compare time again:    $(seconds "$start" "$end") s"
 truth=$(curl -fs "$SANDBOX_URL/sandbox/commerce/truth?kind=customers&sourceOfTruth=woocommerce")
 echo "sandbox truth:         matched $(json_field "$truth" matched) of $(json_field "$truth" sourceCount)"
+echo "service peak RSS:      $(peak_rss_mb "$SERVICE_PID") MB"
+
+echo "== Compare: $ORDERS WooCommerce orders with $ORDERS Shopify orders, $SHARED_ORDERS shared"
+only=$((ORDERS - SHARED_ORDERS))
+control POST /sandbox/commerce/reset "{\"seed\": 29, \"sharedCustomers\": 1000, \"sharedOrders\": $SHARED_ORDERS, \"wooOnlyOrders\": $only, \"shopifyOnlyOrders\": $only}"
+for source in shopify woocommerce; do
+  start=$(now)
+  answer=$(curl -fs -X POST "$SERVICE/api/orders/compare" "${auth[@]}" -d "{\"sourceOfTruth\": \"$source\"}" --max-time 900)
+  end=$(now)
+  truth=$(curl -fs "$SANDBOX_URL/sandbox/commerce/truth?kind=orders&sourceOfTruth=$source")
+  echo "from $source: $(json_field "$answer" sourceOrderCount) source orders, $(json_field "$answer" matchedOrders) matched," \
+    "$(json_field "$answer" ordersOnlyInSource) only in source (sandbox truth: matched $(json_field "$truth" matched)," \
+    "$(json_field "$truth" sourceCount) source orders), $(seconds "$start" "$end") s"
+done
+echo "Shopify bulk exports:  $(json_field "$(curl -fs "$SANDBOX_URL/sandbox/commerce/stats")" shopifyBulkOperations)"
 echo "service peak RSS:      $(peak_rss_mb "$SERVICE_PID") MB"
 
 echo "== Migrate: $MIGRATE WooCommerce customers into Shopify at 100 points/s (bucket 2,000)"

@@ -68,7 +68,7 @@ public class MigrateJob {
                         null, null, null));
             }
             return destination.createCustomer(c, reference(source, c.id()))
-                    .map(created -> new Outcome(RecordResult.customer(email, c.id(), created.id(), how(created), null), CUSTOMER, c.id(),
+                    .map(created -> new Outcome(RecordResult.customer(email, c.id(), created.id(), how(created), created.warnings(), null), CUSTOMER, c.id(),
                             created.id()))
                     .onFailure().recoverWithItem(failure -> new Outcome(RecordResult.customer(email, c.id(), null, null,
                             FailureMessage.of(failure)), null, null, null));

@@ -6,8 +6,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * One record's result, in the seed's words: customers carry {@code email} and {@code newCustomerId},
- * orders {@code orderNumber}, {@code newOrderId} and {@code warnings}. {@code how} says what happened
+ * One record's result, in the seed's words: customers carry {@code email} and {@code newCustomerId}
+ * (and {@code warnings} when there are some, e.g. an address Shopify refused), orders
+ * {@code orderNumber}, {@code newOrderId} and {@code warnings}. {@code how} says what happened
  * (created, alreadyMigrated, existed, foundAfterTimeout, draft). Stored as JSON by hand, so registered
  * for reflection.
  */
@@ -17,7 +18,11 @@ public record RecordResult(String email, String orderNumber, String sourceId, bo
                            String newOrderId, String error, List<String> warnings, String how) {
 
     static RecordResult customer(String email, String sourceId, String newId, String how, String error) {
-        return new RecordResult(email, null, sourceId, error == null, newId, null, error, null, how);
+        return customer(email, sourceId, newId, how, List.of(), error);
+    }
+
+    static RecordResult customer(String email, String sourceId, String newId, String how, List<String> warnings, String error) {
+        return new RecordResult(email, null, sourceId, error == null, newId, null, error, warnings.isEmpty() ? null : warnings, how);
     }
 
     static RecordResult order(String number, String sourceId, String newId, String how, List<String> warnings, String error) {

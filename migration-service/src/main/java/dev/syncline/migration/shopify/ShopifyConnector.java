@@ -16,11 +16,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.parsetools.RecordParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -44,20 +40,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Shopify store through the Admin GraphQL API. Every request first reserves its cost from the
  * app's leaky bucket as Shopify last reported it and waits for the bucket to refill; an answer of
  * THROTTLED (with HTTP 200 or 429) waits for the points and asks again, without counting as a
- * failure. Customers are read in pages of 250, or with a bulk operation (streamed JSONL) from
- * SHOPIFY_BULK_THRESHOLD customers on; orders in pages of 25 (Shopify's 1,000-point query limit).
+ * failure. Customers are read in pages of 240 and orders in pages of 25 (Shopify's 1,000-point query
+ * limit), or, from SHOPIFY_BULK_THRESHOLD records on, with a bulk export (streamed JSONL).
  * Duplicates come back as userErrors and are mapped to the existing customer; a create whose
  * answer never came is looked up (by email, or by the source tag of an order) before it is tried again.
  */
 @ApplicationScoped
 public class ShopifyConnector implements StoreConnector {
 
-    static final String SOURCE_TAG = "syncline-source:";
+    static final String SOURCE_TAG = ShopifyInputs.SOURCE_TAG;
     static final String DRAFT_WARNING = "Created as draft order - requires manual completion";
     private static final int MAX_THROTTLED = 60;
 
     private final ShopifyApi api;
-    private final HttpClient bulkDownloads;
+    private final ShopifyBulkExport bulk;
     private final String version;
     private final String token;
     private final int bulkThreshold;
@@ -73,13 +69,14 @@ public class ShopifyConnector implements StoreConnector {
     public ShopifyConnector(MigrationConfig config, Upstreams upstreams, ObjectMapper mapper, Vertx vertx) {
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.shopify().url()))
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build(ShopifyApi.class);
-        this.bulkDownloads = vertx.createHttpClient();
         this.version = config.shopify().apiVersion();
         this.token = config.shopify().accessToken().orElse("");
         this.bulkThreshold = config.shopify().bulkThreshold();
         this.shopify = upstreams.named("shopify", "Shopify");
         this.creates = upstreams.named("shopify-create", "Shopify");
         this.mapper = mapper;
+        this.bulk = new ShopifyBulkExport((document, variables, estimate) -> query(document, variables, estimate, shopify),
+                vertx.createHttpClient(), shopify, mapper);
     }
 
     @Override
@@ -100,64 +97,29 @@ public class ShopifyConnector implements StoreConnector {
 
     @Override
     public Multi<List<StoreCustomer>> customers() {
-        return query(ShopifyQueries.CUSTOMERS_COUNT, Map.of(), 1, shopify).onItem().transformToMulti(count -> {
-            JsonNode counted = count.path("customersCount");
-            boolean large = counted.path("count").asInt() >= bulkThreshold || "AT_LEAST".equals(counted.path("precision").asText());
-            return large ? bulkCustomers() : customerPages();
+        return isLarge(ShopifyQueries.CUSTOMERS_COUNT, "customersCount").onItem().transformToMulti(large -> large
+                ? bulk.lines(ShopifyQueries.CUSTOMERS_BULK, "the customers").map(ShopifyConnector::customer).group().intoLists().of(500)
+                : cursorPages(ShopifyQueries.CUSTOMERS, "customers", ShopifyQueries.CUSTOMER_PAGE, 962).map(nodes -> nodes.stream().map(ShopifyConnector::customer).toList()));
+    }
+
+    /** Orders with their line items: from the bulk threshold on by a bulk export, else 25 to a page. */
+    @Override
+    public Multi<List<StoreOrder>> orders() {
+        return isLarge(ShopifyQueries.ORDERS_COUNT, "ordersCount").onItem().transformToMulti(large -> large
+                ? BulkOrderAssembler.orders(bulk.lines(ShopifyQueries.ORDERS_BULK, "the orders"), 500)
+                : orderPages());
+    }
+
+    /** At least SHOPIFY_BULK_THRESHOLD records (Shopify counts exactly up to 10,000, beyond that "at least"). */
+    private Uni<Boolean> isLarge(String countDocument, String field) {
+        return query(countDocument, Map.of(), 1, shopify).map(data -> {
+            JsonNode counted = data.path(field);
+            return counted.path("count").asInt() >= bulkThreshold || "AT_LEAST".equals(counted.path("precision").asText());
         });
     }
 
-    private Multi<List<StoreCustomer>> customerPages() {
-        return cursorPages(ShopifyQueries.CUSTOMERS, "customers", 250, 502)
-                .map(nodes -> nodes.stream().map(ShopifyConnector::customer).toList());
-    }
-
-    /** A bulk operation: started, polled until it completed, its JSONL read line by line in pages of 500. */
-    private Multi<List<StoreCustomer>> bulkCustomers() {
-        return query(ShopifyQueries.CUSTOMERS_BULK, Map.of(), 10, shopify)
-                .map(data -> {
-                    JsonNode payload = data.path("bulkOperationRunQuery");
-                    refuseOnUserErrors(payload, "start a bulk export of the customers");
-                    return payload.path("bulkOperation").path("id").asText();
-                })
-                .chain(this::awaitBulk)
-                .onItem().transformToMulti(url -> jsonLines(url))
-                .map(line -> customer(read(line)))
-                .group().intoLists().of(500);
-    }
-
-    private Uni<String> awaitBulk(String id) {
-        return query(ShopifyQueries.BULK_OPERATION, Map.of("id", id), 1, shopify)
-                .map(data -> data.path("node"))
-                .chain(operation -> switch (operation.path("status").asText()) {
-                    case "COMPLETED" -> Uni.createFrom().item(operation.path("url").asText(""));
-                    case "FAILED", "CANCELED", "EXPIRED" -> Uni.createFrom().failure(new UpstreamUnavailable(
-                            "Shopify's bulk export ended " + operation.path("status").asText() + " (" + operation.path("errorCode").asText("") + ")"));
-                    default -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500)).chain(() -> awaitBulk(id));
-                });
-    }
-
-    private Multi<String> jsonLines(String url) {
-        if (url.isBlank()) {
-            return Multi.createFrom().empty();
-        }
-        URI uri = URI.create(url);
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
-        return bulkDownloads.request(request).chain(r -> r.send())
-                .onFailure().transform(shopify::unreachable)
-                .onItem().transformToMulti(response -> {
-                    if (response.statusCode() >= 300) {
-                        return Multi.createFrom().failure(new UpstreamUnavailable("Shopify's bulk result at " + uri.getHost()
-                                + " answered HTTP " + response.statusCode()));
-                    }
-                    return RecordParser.newDelimited("\n", response).toMulti().map(buffer -> buffer.toString().trim())
-                            .filter(line -> !line.isEmpty());
-                });
-    }
-
-    @Override
-    public Multi<List<StoreOrder>> orders() {
-        return cursorPages(ShopifyQueries.ORDERS, "orders", 25, 902)
+    private Multi<List<StoreOrder>> orderPages() {
+        return cursorPages(ShopifyQueries.ORDERS, "orders", 25, 952)
                 .onItem().transformToUniAndConcatenate(nodes -> Multi.createFrom().iterable(nodes)
                         .onItem().transformToUniAndConcatenate(this::withAllLines)
                         .collect().asList());
@@ -200,7 +162,7 @@ public class ShopifyConnector implements StoreConnector {
 
     @Override
     public Uni<Map<String, StoreOrder>> ordersById(List<String> ids) {
-        return byIds(ids, 3, ShopifyQueries.ORDER_NODES, 920, node -> order(node, node.path("lineItems").path("nodes")));
+        return byIds(ids, 3, ShopifyQueries.ORDER_NODES, 926, node -> order(node, node.path("lineItems").path("nodes")));
     }
 
     private <R> Uni<Map<String, R>> byIds(List<String> ids, int chunk, String document, double estimate,
@@ -238,26 +200,14 @@ public class ShopifyConnector implements StoreConnector {
 
     @Override
     public Uni<Created> createCustomer(StoreCustomer c, String sourceReference) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        putIfPresent(input, "email", c.email() == null ? null : c.email().trim().toLowerCase(Locale.ROOT));
-        putIfPresent(input, "phone", e164(c.phone()));
-        putIfPresent(input, "firstName", c.firstName());
-        putIfPresent(input, "lastName", c.lastName());
-        input.put("tags", List.of(SOURCE_TAG + sourceReference));
-        if (c.address1() != null) {
-            Map<String, Object> address = new LinkedHashMap<>();
-            putIfPresent(address, "address1", c.address1());
-            putIfPresent(address, "city", c.city());
-            putIfPresent(address, "zip", c.zip());
-            putIfPresent(address, "countryCode", c.country());
-            input.put("addresses", List.of(address));
-        }
+        Map<String, Object> input = ShopifyInputs.customer(c, sourceReference);
         return query(ShopifyQueries.CUSTOMER_CREATE, Map.of("input", input), 10, creates)
                 .chain(data -> {
                     JsonNode payload = data.path("customerCreate");
                     JsonNode errors = payload.path("userErrors");
                     if (errors.isEmpty()) {
-                        return Uni.createFrom().item(Created.created(payload.path("customer").path("id").asText(), List.of()));
+                        String id = payload.path("customer").path("id").asText();
+                        return withAddress(id, c).map(warnings -> Created.created(id, warnings));
                     }
                     if (taken(errors, "email") && c.email() != null) {
                         return existing(customerIdByEmail(c.email()), "email " + c.email());
@@ -276,6 +226,24 @@ public class ShopifyConnector implements StoreConnector {
                                 : Uni.createFrom().failure(lost)));
     }
 
+    /**
+     * The customer's address, with customerAddressCreate (2025-07 deprecates addresses on CustomerInput).
+     * The customer exists by then, so an address Shopify refuses is a warning on it, not a failure.
+     */
+    private Uni<List<String>> withAddress(String customerId, StoreCustomer c) {
+        Optional<Map<String, Object>> address = ShopifyInputs.address(c);
+        if (address.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return query(ShopifyQueries.CUSTOMER_ADDRESS_CREATE, ShopifyInputs.addressCreate(customerId, address.get()), 10, creates)
+                .map(data -> {
+                    JsonNode errors = data.path("customerAddressCreate").path("userErrors");
+                    return errors.isEmpty() ? List.<String>of() : List.of("Shopify refused the address: " + messages(errors));
+                })
+                .onFailure(UpstreamRefused.class).recoverWithItem(e -> List.of(e.getMessage()))
+                .onFailure(UpstreamUnavailable.class).recoverWithItem(e -> List.of("The address may not have been added: " + e.getMessage()));
+    }
+
     private static Uni<Created> existing(Uni<Optional<String>> lookup, String what) {
         return lookup.map(found -> new Created(found.orElseThrow(() -> new UpstreamRefused(
                 "Shopify says the " + what + " has been taken, but no customer with it was found")), Created.How.EXISTED, List.of()));
@@ -292,31 +260,7 @@ public class ShopifyConnector implements StoreConnector {
     private Uni<Created> order(StoreOrder o, String customerId, String sourceReference,
                                List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
         List<String> warnings = new ArrayList<>();
-        List<Map<String, Object>> items = lineItems(lines, warnings, (line, item) -> {
-            putIfPresent(item, "sku", line.sku());
-            item.put("priceSet", money(line.unitPrice(), o.currency()));
-        });
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("name", o.number() == null ? null : (o.number().startsWith("#") ? o.number() : "#" + o.number()));
-        putIfPresent(order, "email", o.email());
-        order.put("currency", o.currency());
-        order.put("processedAt", o.createdAt().toString());
-        order.put("financialStatus", o.financialStatus().toUpperCase(Locale.ROOT));
-        order.put("fulfillmentStatus", "fulfilled".equals(o.fulfillmentStatus()) ? "FULFILLED" : null);
-        order.put("lineItems", items);
-        if ("paid".equals(o.financialStatus())) {
-            order.put("transactions", List.of(Map.of("kind", "SALE", "status", "SUCCESS", "gateway", "migration",
-                    "amountSet", money(o.totalPrice(), o.currency()), "processedAt", o.createdAt().toString())));
-        }
-        if (customerId != null) {
-            order.put("customer", Map.of("toAssociate", Map.of("id", customerId)));
-        }
-        order.put("tags", List.of(SOURCE_TAG + sourceReference));
-        order.put("note", "Migrated from " + sourceReference);
-        Map<String, Object> options = Map.of("sendReceipt", false, "sendFulfillmentReceipt", false, "inventoryBehaviour", "BYPASS");
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("order", order);
-        variables.put("options", options);
+        Map<String, Object> variables = ShopifyInputs.order(o, customerId, sourceReference, lines, warnings);
         return query(ShopifyQueries.ORDER_CREATE, variables, 10, creates)
                 .map(data -> {
                     JsonNode payload = data.path("orderCreate");
@@ -329,38 +273,11 @@ public class ShopifyConnector implements StoreConnector {
                                 : Uni.createFrom().failure(lost)));
     }
 
-    /** Line items: a variant where the SKU has one, else a custom item ({@code custom} adds its price) and a warning. */
-    private static List<Map<String, Object>> lineItems(List<Map.Entry<StoreOrder.Line, Optional<String>>> lines, List<String> warnings,
-                                                       java.util.function.BiConsumer<StoreOrder.Line, Map<String, Object>> custom) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (var entry : lines) {
-            StoreOrder.Line line = entry.getKey();
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("quantity", line.quantity());
-            if (entry.getValue().isPresent()) {
-                item.put("variantId", entry.getValue().get());
-            } else {
-                item.put("title", line.title());
-                custom.accept(line, item);
-                warnings.add("SKU " + (line.sku() == null ? "(none)" : line.sku()) + " has no variant in Shopify; added as a custom line item");
-            }
-            items.add(item);
-        }
-        return items;
-    }
-
     private Uni<Created> draft(StoreOrder o, String customerId, String sourceReference,
                                List<Map.Entry<StoreOrder.Line, Optional<String>>> lines) {
         List<String> warnings = new ArrayList<>(List.of(DRAFT_WARNING));
-        List<Map<String, Object>> items = lineItems(lines, warnings,
-                (line, item) -> item.put("originalUnitPrice", line.unitPrice().toPlainString()));
-        Map<String, Object> input = new LinkedHashMap<>();
-        putIfPresent(input, "email", o.email());
-        putIfPresent(input, "customerId", customerId);
-        input.put("note", "Migrated from " + sourceReference);
-        input.put("tags", List.of(SOURCE_TAG + sourceReference));
-        input.put("lineItems", items);
-        return query(ShopifyQueries.DRAFT_ORDER_CREATE, Map.of("input", input), 10, creates)
+        Map<String, Object> variables = ShopifyInputs.draft(o, customerId, sourceReference, lines, warnings);
+        return query(ShopifyQueries.DRAFT_ORDER_CREATE, variables, 10, creates)
                 .map(data -> {
                     JsonNode payload = data.path("draftOrderCreate");
                     refuseOnUserErrors(payload, "create the draft order");
@@ -431,7 +348,7 @@ public class ShopifyConnector implements StoreConnector {
                     }
                     pointsUsed.addAndGet((long) costInfo.path("actualQueryCost").asDouble(0));
                     if (body.has("errors") && !body.path("errors").isEmpty()) {
-                        return Uni.createFrom().failure(new UpstreamRefused("Shopify refused the request: " + messages(body.path("errors"))));
+                        return Uni.createFrom().failure(new UpstreamRefused("Shopify refused the request: " + ShopifyRefusals.describe(body.path("errors"))));
                     }
                     return Uni.createFrom().item(body.path("data"));
                 });
@@ -482,7 +399,7 @@ public class ShopifyConnector implements StoreConnector {
         }
     }
 
-    private static String messages(JsonNode errors) {
+    static String messages(JsonNode errors) {
         List<String> messages = new ArrayList<>();
         errors.forEach(e -> {
             String field = e.path("field").isArray() && !e.path("field").isEmpty() ? e.path("field").get(e.path("field").size() - 1).asText() + ": " : "";
@@ -491,17 +408,10 @@ public class ShopifyConnector implements StoreConnector {
         return messages.isEmpty() ? "no reason given" : String.join("; ", messages);
     }
 
-    private JsonNode read(String line) {
-        try {
-            return mapper.readTree(line);
-        } catch (IOException e) {
-            throw shopify.unreadable("a bulk result line", e);
-        }
-    }
-
     static StoreCustomer customer(JsonNode n) {
         JsonNode a = n.path("defaultAddress");
-        return new StoreCustomer(n.path("id").asText(), text(n, "email"), text(n, "firstName"), text(n, "lastName"), text(n, "phone"),
+        return new StoreCustomer(n.path("id").asText(), text(n.path("defaultEmailAddress"), "emailAddress"), text(n, "firstName"),
+                text(n, "lastName"), text(n.path("defaultPhoneNumber"), "phoneNumber"),
                 text(a, "address1"), text(a, "city"), text(a, "zip"), text(a, "countryCodeV2"));
     }
 
@@ -517,40 +427,12 @@ public class ShopifyConnector implements StoreConnector {
                 financial == null ? "pending" : financial.toLowerCase(Locale.ROOT),
                 "FULFILLED".equals(text(n, "displayFulfillmentStatus")) ? "fulfilled" : "unfulfilled",
                 text(customer, "id"), text(customer, "firstName"), text(customer, "lastName"),
-                text(n, "phone") != null ? text(n, "phone") : text(customer, "phone"), lines);
+                text(n, "phone") != null ? text(n, "phone") : text(customer.path("defaultPhoneNumber"), "phoneNumber"), lines);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNull() || value.isMissingNode() || value.asText().isBlank() ? null : value.asText();
-    }
-
-    private static Map<String, Object> money(BigDecimal amount, String currency) {
-        return Map.of("shopMoney", Map.of("amount", amount.toPlainString(), "currencyCode", currency == null ? "EUR" : currency));
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    /** Shopify wants phones in E.164; a German national number gets +49, anything unreadable is left out. */
-    static String e164(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("[^0-9+]", "");
-        if (digits.startsWith("+")) {
-            return digits.matches("\\+[1-9]\\d{6,14}") ? digits : null;
-        }
-        if (digits.startsWith("00")) {
-            return "+" + digits.substring(2);
-        }
-        if (digits.startsWith("0") && digits.length() > 6) {
-            return "+49" + digits.substring(1);
-        }
-        return null;
     }
 
     /** The restore rate Shopify last reported (points per second). */

@@ -117,6 +117,54 @@ class CompareApiTest extends MigrationTestBase {
     }
 
     @Test
+    void shopifyOrdersAboveTheBulkThresholdAreReadByABulkExportWithTheirLineItems() {
+        CommerceSandbox.reset(Map.of("seed", 9, "sharedCustomers", 20, "sharedOrders", 420, "wooOnlyOrders", 5, "shopifyOnlyOrders", 40));
+        JsonPath truth = CommerceSandbox.truth("orders", "shopify");
+        JsonPath answer = MigrationApi.compare("orders", "shopify");
+
+        assertEquals(truth.getInt("sourceCount"), answer.getInt("summary.sourceOrderCount"));
+        assertEquals(truth.getInt("matched"), answer.getInt("summary.matchedOrders"));
+        assertEquals(new TreeSet<>(truth.getList("onlyInSource", String.class)),
+                ids(answer.getList("differences"), "sourceOrderId", "onlyInSource"));
+        Map<String, Integer> lineCounts = CommerceSandbox.held("shopify", "orders").stream().collect(Collectors.toMap(
+                o -> (String) o.get("id"), o -> ((List<?>) o.get("lineItems")).size()));
+        List<Map<String, Object>> differences = answer.getList("differences");
+        for (Map<String, Object> d : differences) {
+            assertEquals(lineCounts.get((String) d.get("sourceOrderId")), d.get("lineItemCount"), "each order with its own line items: " + d);
+        }
+        assertTrue(CommerceSandbox.stats().getInt("shopifyBulkOperations") >= 1, "a bulk export read the orders");
+    }
+
+    @Test
+    void twoBulkExportsAtOnceWaitForEachOtherAndBothComplete() {
+        CommerceSandbox.reset(Map.of("seed", 11, "sharedCustomers", 450, "shopifyOnlyCustomers", 7, "sharedOrders", 420, "shopifyOnlyOrders", 9));
+        CommerceSandbox.put("/sandbox/shopify/bulk", Map.of("runMs", 1500));
+        long customers = startAsync("customers");
+        long orders = startAsync("orders");
+
+        JsonPath customerAnswer = awaitCompleted("customers", customers);
+        JsonPath orderAnswer = awaitCompleted("orders", orders);
+        assertEquals(CommerceSandbox.truth("customers", "shopify").getInt("sourceCount"), customerAnswer.getInt("summary.sourceCustomerCount"));
+        assertEquals(CommerceSandbox.truth("orders", "shopify").getInt("sourceCount"), orderAnswer.getInt("summary.sourceOrderCount"));
+        assertEquals(2, CommerceSandbox.stats().getInt("shopifyBulkOperations"), "one export each, the second started after the first");
+    }
+
+    private static long startAsync(String kind) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("sourceOfTruth", "shopify", "async", true)).post("/api/" + kind + "/compare")
+                .then().statusCode(202).extract().jsonPath().getLong("comparisonId");
+    }
+
+    private static JsonPath awaitCompleted(String kind, long id) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                !"running".equals(given().auth().oauth2(TestTokens.admin()).get("/api/" + kind + "/compare/" + id)
+                        .then().statusCode(200).extract().jsonPath().getString("status")));
+        JsonPath answer = given().auth().oauth2(TestTokens.admin()).get("/api/" + kind + "/compare/" + id).then().extract().jsonPath();
+        assertEquals("completed", answer.getString("status"), () -> answer.prettify());
+        return answer;
+    }
+
+    @Test
     void throttlingSlowsAComparisonButLosesNothing() {
         CommerceSandbox.put("/sandbox/shopify/limits", Map.of("maximumAvailable", 1000, "restoreRate", 1000, "throttledStatus", 429));
         JsonPath truth = CommerceSandbox.truth("orders", "shopify");

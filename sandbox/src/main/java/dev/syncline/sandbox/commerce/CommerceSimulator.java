@@ -104,6 +104,10 @@ public class CommerceSimulator {
             shopifyFaults.set(Json.MAPPER.treeToValue(body, FaultPlan.class));
             return shopifyFaults.plan();
         }));
+        router.put("/sandbox/shopify/bulk").handler(Control.action(body -> {
+            shopify.bulkRunMs = body.path("runMs").asLong(300);
+            return Map.of("runMs", shopify.bulkRunMs);
+        }));
         router.put("/sandbox/shopify/slow-creates").handler(Control.action(body -> {
             synchronized (shopify) {
                 shopify.slowCreates = body.path("count").asInt(0);
@@ -145,6 +149,7 @@ public class CommerceSimulator {
         stats.put("shopifyOrders", shop.orders.size());
         stats.put("shopifyDrafts", shop.drafts.size());
         stats.put("shopifyRequests", shop.requests.get());
+        stats.put("shopifyApiVersions", new java.util.TreeSet<>(shop.apiVersions));
         stats.put("shopifyCreates", shop.creates.get());
         stats.put("shopifyThrottled", shop.throttled.get());
         stats.put("shopifyBulkOperations", shop.bulkResults.size());
@@ -186,6 +191,10 @@ public class CommerceSimulator {
                 ? Json.MAPPER.convertValue(body.get("variables"), new TypeReference<Map<String, Object>>() {
                 })
                 : Map.of();
+        // Shopify serves the version in the path, or falls forward to the oldest one it supports, and
+        // names the one it served in X-Shopify-API-Version; the sandbox has the 2025-07 schema only.
+        shopify.apiVersions.add(context.pathParam("version"));
+        context.response().putHeader("X-Shopify-API-Version", ShopifyGraphql.API_VERSION);
         ShopifyGraphql.Answer answer = engine(context).execute(body.get("query").asText(), variables,
                 body.path("operationName").asText(null));
         if (answer.slow()) {

@@ -24,6 +24,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 
@@ -42,21 +44,25 @@ import java.util.function.Supplier;
 
 /**
  * Shopify's Admin GraphQL API as far as a migration uses it: requests parsed and validated
- * against {@code shopify/admin-subset.graphqls}, each query's cost computed as Shopify does
+ * against {@code shopify/admin-subset.graphqls} (generated from Shopify's published 2025-07 schema),
+ * variables checked against its types ({@link ShopifyVariables}), each query's cost computed as Shopify does
  * (a connection costs 2 plus {@code first} times its node's cost, an object 1, a mutation 10;
  * the unused part refunded) and charged to the store's bucket, cursor paging up to 250, search
  * terms, the create mutations with their {@code userErrors}, and bulk query operations.
  */
 final class ShopifyGraphql {
 
+    /** The Admin API version of {@code admin-subset.graphqls}. */
+    static final String API_VERSION = "2025-07";
     static final int MAX_PAGE = 250;
     static final int MAX_COST = 1000;
-    private static final Set<String> CONNECTIONS = Set.of("customers", "orders", "productVariants", "lineItems");
+    static final Set<String> CONNECTIONS = Set.of("customers", "orders", "productVariants", "lineItems");
 
     private final GraphQLSchema schema;
     private final GraphQL graphql;
+    private final ShopifyVariables variables;
     private final Supplier<ShopifyStore> store;
-    private final String bulkUrlBase;
+    private final ShopifyBulk bulk;
 
     /** What one request did: its answer, its HTTP status, and whether to hold the answer back (a slow create). */
     record Answer(int status, Map<String, Object> body, boolean slow) {
@@ -67,9 +73,11 @@ final class ShopifyGraphql {
 
     ShopifyGraphql(Supplier<ShopifyStore> store, String bulkUrlBase) {
         this.store = store;
-        this.bulkUrlBase = bulkUrlBase;
-        this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring());
+        this.bulk = new ShopifyBulk(store, bulkUrlBase);
+        TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+        this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring(types));
         this.graphql = GraphQL.newGraphQL(schema).build();
+        this.variables = new ShopifyVariables(schema);
     }
 
     Answer execute(String query, Map<String, Object> variables, String operationName) {
@@ -84,6 +92,10 @@ final class ShopifyGraphql {
         List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
         if (!invalid.isEmpty()) {
             return new Answer(200, Map.of("errors", invalid.stream().map(e -> Map.of("message", e.getMessage())).toList()), false);
+        }
+        List<Map<String, Object>> refused = this.variables.refusals(document, operationName, variables == null ? Map.of() : variables);
+        if (!refused.isEmpty()) {
+            return new Answer(200, Map.of("errors", refused), false);
         }
         Priced priced = price(document, operationName, variables);
         if (priced.requested() > MAX_COST) {
@@ -175,7 +187,7 @@ final class ShopifyGraphql {
         return sum;
     }
 
-    private static List<Field> fields(SelectionSet set, Map<String, FragmentDefinition> fragments) {
+    static List<Field> fields(SelectionSet set, Map<String, FragmentDefinition> fragments) {
         List<Field> fields = new ArrayList<>();
         if (set == null) {
             return fields;
@@ -271,10 +283,11 @@ final class ShopifyGraphql {
     // ---- wiring
 
     @SuppressWarnings("unchecked")
-    private RuntimeWiring wiring() {
-        return RuntimeWiring.newRuntimeWiring()
-                .scalar(passThrough("DateTime")).scalar(passThrough("Decimal")).scalar(passThrough("Money"))
-                .scalar(passThrough("URL")).scalar(passThrough("UnsignedInt64"))
+    private RuntimeWiring wiring(TypeDefinitionRegistry types) {
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+        types.scalars().keySet().stream().filter(name -> !ScalarInfo.isGraphqlSpecifiedScalar(name))
+                .forEach(name -> wiring.scalar(passThrough(name)));
+        return wiring
                 .type("Node", t -> t.typeResolver(env -> {
                     String id = (String) ((Map<?, ?>) env.getObject()).get("id");
                     return env.getSchema().getObjectType(id.split("/")[3]);
@@ -287,14 +300,24 @@ final class ShopifyGraphql {
                         .dataFetcher("ordersCount", env -> count(env, store.get().orders.values()))
                         .dataFetcher("node", env -> node(env.getArgument("id")))
                         .dataFetcher("nodes", env -> ((List<String>) env.getArgument("ids")).stream().map(this::node).toList()))
+                // The store keeps a customer's email and phone flat; 2025-07 reads them as objects.
+                .type("Customer", t -> t
+                        .dataFetcher("defaultEmailAddress", env -> wrapped(env, "email", "emailAddress"))
+                        .dataFetcher("defaultPhoneNumber", env -> wrapped(env, "phone", "phoneNumber")))
                 .type("Order", t -> t.dataFetcher("lineItems", env -> connection(env,
                         (List<Map<String, Object>>) ((Map<?, ?>) env.getSource()).get("lineItems"))))
                 .type("Mutation", t -> t
                         .dataFetcher("customerCreate", new ShopifyMutations.CustomerCreate(store))
+                        .dataFetcher("customerAddressCreate", new ShopifyMutations.CustomerAddressCreate(store))
                         .dataFetcher("orderCreate", new ShopifyMutations.OrderCreate(store))
                         .dataFetcher("draftOrderCreate", new ShopifyMutations.DraftOrderCreate(store))
-                        .dataFetcher("bulkOperationRunQuery", (DataFetcher<Object>) this::bulkOperationRunQuery))
+                        .dataFetcher("bulkOperationRunQuery", (DataFetcher<Object>) env -> bulk.run(env, schema, graphql)))
                 .build();
+    }
+
+    private static Map<String, Object> wrapped(DataFetchingEnvironment env, String key, String field) {
+        Object value = ((Map<?, ?>) env.getSource()).get(key);
+        return value == null ? null : Map.of(field, value);
     }
 
     private Map<String, Object> node(String id) {
@@ -302,7 +325,7 @@ final class ShopifyGraphql {
         for (Map<String, Map<String, Object>> records : List.of(shop.customers, shop.orders, shop.variants, shop.drafts,
                 shop.bulkOperations)) {
             if (records.containsKey(id)) {
-                return records.get(id);
+                return records == shop.bulkOperations ? bulk.status(records.get(id)) : records.get(id);
             }
         }
         return null;
@@ -358,94 +381,6 @@ final class ShopifyGraphql {
 
     private static String cursor(int index) {
         return Base64.getEncoder().encodeToString(Integer.toString(index).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Runs the inner query at once over every record, as JSONL (children of a connection as lines with __parentId). */
-    private Map<String, Object> bulkOperationRunQuery(DataFetchingEnvironment env) {
-        ShopifyStore shop = store.get();
-        String inner = env.getArgument("query");
-        Document document;
-        try {
-            document = new Parser().parseDocument(inner);
-        } catch (InvalidSyntaxException e) {
-            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", "Invalid bulk query: " + e.getMessage())));
-        }
-        List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
-        boolean hasConnection = document.getDefinitions().stream().anyMatch(d -> d instanceof OperationDefinition o
-                && o.getOperation() == OperationDefinition.Operation.QUERY
-                && fields(o.getSelectionSet(), Map.of()).stream().anyMatch(f -> CONNECTIONS.contains(f.getName())));
-        if (!invalid.isEmpty() || !hasConnection) {
-            String message = invalid.isEmpty() ? "Bulk queries must contain at least one connection." : invalid.get(0).getMessage();
-            return Map.of("bulkOperation", null, "userErrors", List.of(Map.of("field", List.of("query"), "message", message)));
-        }
-        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput().query(inner)
-                .graphQLContext(Map.of("bulk", true)).build());
-        StringBuilder jsonl = new StringBuilder();
-        long[] counts = {0, 0};
-        Map<String, Object> data = result.getData();
-        for (Object root : data.values()) {
-            for (Map<String, Object> node : nodes(root)) {
-                writeLine(jsonl, node, null, counts);
-                counts[1]++;
-            }
-        }
-        String id = shop.newId("BulkOperation");
-        shop.bulkResults.put(id, jsonl.toString());
-        Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("id", id);
-        operation.put("status", "COMPLETED");
-        operation.put("errorCode", null);
-        operation.put("objectCount", counts[0]);
-        operation.put("rootObjectCount", counts[1]);
-        operation.put("url", bulkUrlBase + id.substring(id.lastIndexOf('/') + 1) + ".jsonl");
-        operation.put("createdAt", ShopifyStore.now());
-        operation.put("completedAt", ShopifyStore.now());
-        shop.bulkOperations.put(id, operation);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("bulkOperation", operation);
-        answer.put("userErrors", List.of());
-        return answer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> nodes(Object connection) {
-        if (!(connection instanceof Map<?, ?> map)) {
-            return List.of();
-        }
-        if (map.get("nodes") instanceof List<?> nodes) {
-            return (List<Map<String, Object>>) nodes;
-        }
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        if (map.get("edges") instanceof List<?> edges) {
-            edges.forEach(e -> nodes.add((Map<String, Object>) ((Map<?, ?>) e).get("node")));
-        }
-        return nodes;
-    }
-
-    private static void writeLine(StringBuilder jsonl, Map<String, Object> node, String parent, long[] counts) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        List<Object[]> children = new ArrayList<>();
-        node.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> map && (map.containsKey("nodes") || map.containsKey("edges"))) {
-                children.add(new Object[] {value});
-            } else {
-                line.put(key, value);
-            }
-        });
-        if (parent != null) {
-            line.put("__parentId", parent);
-        }
-        try {
-            jsonl.append(dev.syncline.sandbox.http.Json.MAPPER.writeValueAsString(line)).append('\n');
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        counts[0]++;
-        for (Object[] child : children) {
-            for (Map<String, Object> childNode : nodes(child[0])) {
-                writeLine(jsonl, childNode, (String) node.get("id"), counts);
-            }
-        }
     }
 
     @SuppressWarnings("deprecation")

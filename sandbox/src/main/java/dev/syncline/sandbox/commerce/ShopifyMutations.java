@@ -44,6 +44,7 @@ final class ShopifyMutations {
 
     record CustomerCreate(Supplier<ShopifyStore> store) implements DataFetcher<Object> {
         @Override
+        @SuppressWarnings("unchecked")
         public Object get(DataFetchingEnvironment env) {
             ShopifyStore shop = store.get();
             Map<String, Object> input = env.getArgument("input");
@@ -79,10 +80,42 @@ final class ShopifyMutations {
             customer.put("createdAt", ShopifyStore.now());
             customer.put("updatedAt", ShopifyStore.now());
             customer.put("numberOfOrders", 0);
-            customer.put("defaultAddress", null);
+            List<Map<String, Object>> addresses = (List<Map<String, Object>>) input.get("addresses");
+            customer.put("defaultAddress", addresses == null || addresses.isEmpty() ? null : address(shop, addresses.get(0)));
             shop.customers.put(id, customer);
             maybeSlow(env, shop);
             return payload("customer", customer, errors);
+        }
+    }
+
+    /** A MailingAddress as Shopify answers it: the input's fields, {@code countryCode} read back as {@code countryCodeV2}. */
+    static Map<String, Object> address(ShopifyStore shop, Map<String, Object> input) {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("id", shop.newId("MailingAddress") + "?model_name=CustomerAddress");
+        for (String field : List.of("address1", "address2", "city", "zip", "provinceCode", "phone", "firstName", "lastName")) {
+            address.put(field, input.get(field));
+        }
+        address.put("countryCodeV2", input.get("countryCode"));
+        return address;
+    }
+
+    /**
+     * {@code customerAddressCreate(customerId, address, setAsDefault)}, the 2025-07 way to give a customer
+     * an address (CustomerInput.addresses is deprecated); the first address becomes the default one.
+     */
+    record CustomerAddressCreate(Supplier<ShopifyStore> store) implements DataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) {
+            ShopifyStore shop = store.get();
+            Map<String, Object> customer = shop.customers.get((String) env.getArgument("customerId"));
+            if (customer == null) {
+                return payload("address", null, List.of(error("customerId", "Customer does not exist")));
+            }
+            Map<String, Object> address = address(shop, env.getArgument("address"));
+            if (Boolean.TRUE.equals(env.getArgument("setAsDefault")) || customer.get("defaultAddress") == null) {
+                customer.put("defaultAddress", address);
+            }
+            return payload("address", address, List.of());
         }
     }
 
@@ -169,6 +202,11 @@ final class ShopifyMutations {
             if (lines == null || lines.isEmpty()) {
                 return payload("draftOrder", null, List.of(error("lineItems", "Line items must have at least one line item")));
             }
+            Map<String, Object> purchaser = (Map<String, Object>) input.get("purchasingEntity");
+            Object customerId = purchaser == null ? null : purchaser.get("customerId");
+            if (customerId != null && !shop.customers.containsKey((String) customerId)) {
+                return payload("draftOrder", null, List.of(error("purchasingEntity", "Customer does not exist")));
+            }
             String id = shop.newId("DraftOrder");
             Map<String, Object> draft = new LinkedHashMap<>();
             draft.put("id", id);
@@ -176,6 +214,8 @@ final class ShopifyMutations {
             draft.put("email", input.get("email"));
             draft.put("tags", input.get("tags") == null ? List.of() : input.get("tags"));
             draft.put("status", "OPEN");
+            draft.put("customer", customerId == null ? null : shop.customers.get((String) customerId));
+            draft.put("lineItems", lines);
             shop.drafts.put(id, draft);
             maybeSlow(env, shop);
             return payload("draftOrder", draft, List.of());

@@ -25,6 +25,8 @@ final class ShopifyStore {
     final Map<String, String> bulkResults = new LinkedHashMap<>();
     final AtomicLong throttled = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
+    /** The Admin API versions requested in the path. */
+    final java.util.Set<String> apiVersions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final AtomicLong pointsUsed = new AtomicLong();
     final AtomicLong creates = new AtomicLong();
     volatile double maximumAvailable = 2000;
@@ -33,6 +35,8 @@ final class ShopifyStore {
     /** Mutations that create their record but answer only after this delay (a client's timeout). */
     volatile int slowCreates;
     volatile long slowCreateMs;
+    /** How long a bulk export runs before it completes (Shopify runs them in the background). */
+    volatile long bulkRunMs = 300;
     private double available = 2000;
     private long refilledAt = System.nanoTime();
     private long nextId = 8_000_000_001L;
