@@ -214,9 +214,11 @@ final class CommerceWorld {
             Map<String, Object> woo = wooOrder(j % 7 == 3 ? null : pick());
             wooOnlyOrders.add(woo.get("id").toString());
         }
+        // Numbers no WooCommerce order has (theirs are 1000 + id), however many the store holds.
+        long firstShopifyOnly = Math.max(90_000, 1000 + nextWooOrder + 10_000);
         for (int j = 0; j < shopifyOnly; j++) {
             Map<String, Object> template = wooOrderDraft(j % 6 == 1 ? null : pick(), nextShopifyOrder);
-            shopifyOnlyOrders.add(shopifyOrder(template, "#" + (90_000 + j)));
+            shopifyOnlyOrders.add(shopifyOrder(template, "#" + (firstShopifyOnly + j)));
         }
     }
 
