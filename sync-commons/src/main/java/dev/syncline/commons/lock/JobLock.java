@@ -4,11 +4,8 @@ import dev.syncline.commons.config.SynclineConfig;
 import dev.syncline.commons.db.DedicatedConnections;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
@@ -34,19 +31,12 @@ public class JobLock {
     private final PgConnectOptions options;
     private final io.vertx.mutiny.sqlclient.Pool pool;
     private final String schema;
-    /**
-     * Lock connections are opened on a context of their own: one opened on the context of the HTTP
-     * request that started the run belongs to the HTTP server's deployment and is closed with it
-     * when the service stops, before the running runs can be closed as interrupted.
-     */
-    private final Context lockContext;
 
     public JobLock(Vertx vertx, io.vertx.mutiny.sqlclient.Pool pool, SynclineConfig config, DedicatedConnections connections) {
         this.vertx = vertx;
         this.pool = pool;
         this.schema = config.schema();
         this.options = connections.options();
-        this.lockContext = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     /**
@@ -56,8 +46,7 @@ public class JobLock {
      */
     public Uni<Optional<Lease>> tryAcquire(String job) {
         long key = keyOf(job);
-        Promise<Optional<Lease>> attempt = Promise.promise();
-        lockContext.runOnContext(ignored -> PgConnection.connect(vertx, options).compose(connection -> connection
+        Future<Optional<Lease>> attempt = PgConnection.connect(vertx, options).compose(connection -> connection
                 .preparedQuery("select pg_try_advisory_lock($1) as locked").execute(Tuple.of(key))
                 .map(rows -> rows.iterator().next().getBoolean("locked"))
                 .transform(locked -> {
@@ -68,8 +57,8 @@ public class JobLock {
                             ? Future.succeededFuture(Optional.empty())
                             : Future.failedFuture(locked.cause());
                     return connection.close().transform(closed -> outcome);
-                })).onComplete(attempt));
-        return Uni.createFrom().completionStage(() -> attempt.future().toCompletionStage().toCompletableFuture().copy());
+                }));
+        return Uni.createFrom().completionStage(() -> attempt.toCompletionStage().toCompletableFuture().copy());
     }
 
     /** Whether any session, on any replica, holds the job's lock right now. */

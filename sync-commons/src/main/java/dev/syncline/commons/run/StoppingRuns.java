@@ -2,6 +2,7 @@ package dev.syncline.commons.run;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,6 +18,17 @@ public class StoppingRuns {
 
     /** Well inside the grace period of a container stop (10 s) or a pod's (30 s). */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(8);
+
+    /** Set by a JVM shutdown hook at SIGTERM, before Quarkus closes anything (its shutdown runs beside it). */
+    private static volatile boolean stopping;
+
+    static boolean stopping() {
+        return stopping;
+    }
+
+    void watchForStop(@Observes StartupEvent start) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "syncline-stopping"));
+    }
 
     void closeAtStop(@Observes ShutdownEvent stop, SyncJobLauncher launcher) {
         try {

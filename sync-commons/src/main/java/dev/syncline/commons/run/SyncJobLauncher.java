@@ -124,8 +124,12 @@ public class SyncJobLauncher {
                     .onFailure().recoverWithNull();
         };
         inFlight.put(run.runId(), interrupt);
-        run.lease().whenLost(() -> interrupt.apply(new LostLockException(
-                "The run lost its lock: its database connection closed, so it stopped writing")).subscribe().with(ignored -> { }));
+        // When the service stops, the HTTP server's shutdown closes lock connections opened on its
+        // contexts before the runs are interrupted: that loss is the stop, not a broken connection.
+        run.lease().whenLost(() -> interrupt.apply(StoppingRuns.stopping()
+                ? new RunInterruptedException(SyncRunLedger.STOPPED)
+                : new LostLockException("The run lost its lock: its database connection closed, so it stopped writing"))
+                .subscribe().with(ignored -> { }));
         ActiveRun active = new ActiveRun(run.runId(), run.job(), pool, ledger, rejected);
         // The run gets a Vert.x context of its own: everything it does continues there, so the log
         // fields set here are on every line of this run and on no other.
