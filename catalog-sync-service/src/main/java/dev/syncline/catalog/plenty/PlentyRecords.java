@@ -71,6 +71,11 @@ public final class PlentyRecords {
                     .orElse(texts.isEmpty() ? new Text(language, "Item " + id, null) : texts.get(0));
         }
 
+        /** The item's texts in exactly this language, if it has a name in it. */
+        public java.util.Optional<Text> textIn(String language) {
+            return texts.stream().filter(t -> language.equals(t.lang()) && t.name1() != null && !t.name1().isBlank()).findFirst();
+        }
+
         @RegisterForReflection
         @JsonIgnoreProperties(ignoreUnknown = true)
         public record Text(String lang, String name1, String description) {

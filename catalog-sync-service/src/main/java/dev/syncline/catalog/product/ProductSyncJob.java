@@ -179,7 +179,10 @@ public class ProductSyncJob {
 
     private Uni<Map<Long, Item>> items(PlentyClient plenty, Tenant tenant, List<Variation> page) {
         List<Long> ids = page.stream().map(Variation::itemId).distinct().toList();
-        return plenty.page(Resource.ITEMS, Map.of("id", join(ids), "lang", tenant.language()), 1, Math.max(ids.size(), 1))
+        // Without lang Plenty answers the texts in every language, which translations need.
+        Map<String, String> query = tenant.translationLanguages() == null ? Map.of("id", join(ids), "lang", tenant.language())
+                : Map.of("id", join(ids));
+        return plenty.page(Resource.ITEMS, query, 1, Math.max(ids.size(), 1))
                 .map(answer -> plenty.convert(answer.entries(), Item.class).stream()
                         .collect(Collectors.toMap(Item::id, item -> item, (a, b) -> a, LinkedHashMap::new)));
     }
@@ -204,7 +207,14 @@ public class ProductSyncJob {
         // Parents first: Shopware checks a variant's parent when it reaches the variant.
         toWrite.sort(Comparator.comparing(product -> product.parentId() != null));
         Uni<Map<Long, String>> sent = tenant.mockShopware() || toWrite.isEmpty() ? Uni.createFrom().item(Map.of())
-                : writer.toShopware(shopware.of(tenant), toWrite);
+                : writer.toShopware(shopware.of(tenant), toWrite).chain(refusedProducts -> new ProductTranslations(transformer.shop(), mapper)
+                        .write(shopware.of(tenant), toWrite.stream().filter(p -> p.variationIds().stream().noneMatch(refusedProducts::containsKey))
+                                .toList(), batch.variations(), batch.items())
+                        .map(refusedTexts -> {
+                            Map<Long, String> all = new HashMap<>(refusedProducts);
+                            refusedTexts.forEach(all::putIfAbsent);
+                            return all;
+                        }));
         return sent.chain(refusedByShop -> {
             refusedByShop.forEach((variation, reason) -> refused.putIfAbsent(variation,
                     "Variation " + variation + " was refused by Shopware: " + reason));

@@ -51,6 +51,10 @@ public final class ProductTransformer {
         this.mapper = mapper;
     }
 
+    ShopContext shop() {
+        return shop;
+    }
+
     public Transformed transform(Variation v, Item item) {
         String problem = problemWith(v, item);
         if (problem != null) {

@@ -9,10 +9,15 @@ import java.util.UUID;
  * What a product run needs to know of the tenant's shop: its default currency (Shopware's
  * Defaults::CURRENCY, whatever ISO code it has), the ids and factors of the currencies it knows by
  * ISO code, the tax to use for each Plenty VAT rate, the sales channels products are made visible
- * in, and the category the Plenty tree hangs under.
+ * in, the category the Plenty tree hangs under, and the shop languages item texts are written to
+ * besides the system language.
  */
 public record ShopContext(String defaultIso, Map<String, Currency> currencies, Map<BigDecimal, String> taxIds,
-                          List<String> salesChannelIds, String rootCategoryId, int taxesCreated) {
+                          List<String> salesChannelIds, String rootCategoryId, int taxesCreated, List<TextLanguage> textLanguages) {
+
+    /** A shop language ({@code id}, {@code localeCode}) that gets the item texts of a Plenty language. */
+    public record TextLanguage(String plentyLanguage, String id, String localeCode) {
+    }
 
     /** A shop currency: its id and its factor against the default currency (Shopware: 1 default = factor units). */
     public record Currency(String id, BigDecimal factor) {
@@ -33,6 +38,6 @@ public record ShopContext(String defaultIso, Map<String, Currency> currencies, M
         isoCodes.forEach(iso -> currencies.putIfAbsent(iso, new Currency(ShopwareIds.mockCurrency(iso), BigDecimal.ONE)));
         Map<BigDecimal, String> taxes = new java.util.LinkedHashMap<>();
         rates.forEach(rate -> taxes.put(rate.stripTrailingZeros(), ShopSetup.createdTaxId(tenant, rate)));
-        return new ShopContext("EUR", currencies, taxes, List.of(), null, 0);
+        return new ShopContext("EUR", currencies, taxes, List.of(), null, 0, List.of());
     }
 }

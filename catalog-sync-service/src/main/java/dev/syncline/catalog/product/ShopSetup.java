@@ -49,13 +49,16 @@ public class ShopSetup {
                 .chain(currencies -> shop.search("tax", mapper.createObjectNode())
                         .chain(taxes -> salesChannels(tenant, shop)
                                 .chain(channels -> rootCategory(tenant, shop, channels)
-                                        .chain(root -> context(tenant, cache, shop, currencies, taxes, channels, root)))))
+                                        .chain(root -> textLanguages(tenant, shop)
+                                                .chain(languages -> context(tenant, cache, shop, currencies, taxes, channels, root,
+                                                        languages))))))
                 .call(context -> writePropertyGroups(tenant, cache, shop))
                 .call(context -> writeCategories(tenant, cache, shop, context.rootCategoryId()));
     }
 
     private Uni<ShopContext> context(Tenant tenant, ConfigCache cache, ShopwareClient shop, List<JsonNode> currencyRows,
-                                     List<JsonNode> taxRows, List<JsonNode> channelRows, String root) {
+                                     List<JsonNode> taxRows, List<JsonNode> channelRows, String root,
+                                     List<ShopContext.TextLanguage> languages) {
         Map<String, ShopContext.Currency> currencies = new LinkedHashMap<>();
         String defaultIso = null;
         for (JsonNode currency : currencyRows) {
@@ -89,7 +92,7 @@ public class ShopSetup {
                                 missing.stream().map(t -> t.path("name").asText()).toList());
                     }
                 })
-                .replaceWith(new ShopContext(defaultCurrency, currencies, taxIds, channels, root, missing.size()));
+                .replaceWith(new ShopContext(defaultCurrency, currencies, taxIds, channels, root, missing.size(), languages));
     }
 
     /** The tenant's sales channels, in the order named; without a setting, every storefront channel of the shop. */
@@ -114,6 +117,49 @@ public class ShopSetup {
             }
             return tenant.salesChannelIds().stream().map(byId::get).toList();
         });
+    }
+
+    /**
+     * The shop languages the texts of the tenant's languages go to, matched by locale code ("en"
+     * is en-GB and en-US alike). The tenant's own language is written to the system language with
+     * every product; it is written again only to other shop languages of it. A translation
+     * language the shop has no language for stops the run in words.
+     */
+    private Uni<List<ShopContext.TextLanguage>> textLanguages(Tenant tenant, ShopwareClient shop) {
+        if (tenant.translationLanguages() == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        ObjectNode criteria = mapper.createObjectNode();
+        criteria.putObject("associations").putObject("locale");
+        return shop.search("language", criteria).map(rows -> {
+            Set<String> plentyLanguages = new LinkedHashSet<>();
+            plentyLanguages.add(tenant.language());
+            plentyLanguages.addAll(tenant.translationLanguages());
+            List<ShopContext.TextLanguage> languages = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String language : plentyLanguages) {
+                List<JsonNode> matching = rows.stream().filter(row -> localeCode(row).toLowerCase(java.util.Locale.ROOT)
+                        .matches(language + "(-.*)?")).toList();
+                if (matching.isEmpty() && !language.equals(tenant.language())) {
+                    missing.add(language);
+                }
+                for (JsonNode row : matching) {
+                    String id = row.path("id").asText();
+                    if (!(language.equals(tenant.language()) && ShopwareIds.SYSTEM_LANGUAGE.equals(id))) {
+                        languages.add(new ShopContext.TextLanguage(language, id, localeCode(row)));
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new UpstreamRefused("The shop has no language for " + String.join(", ", missing)
+                        + " of the tenant's translationLanguages; it has " + String.join(", ", rows.stream().map(ShopSetup::localeCode).toList()));
+            }
+            return languages;
+        });
+    }
+
+    private static String localeCode(JsonNode language) {
+        return language.path("locale").path("code").asText("");
     }
 
     /** The tenant's root category, which must exist in the shop; without a setting, the first channel's navigation category. */

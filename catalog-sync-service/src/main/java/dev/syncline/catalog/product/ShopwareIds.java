@@ -11,6 +11,8 @@ public final class ShopwareIds {
 
     /** Defaults::CURRENCY: the shop's default currency (whichever ISO code it has) has this id in every installation. */
     static final String DEFAULT_CURRENCY = "b7d2554b0ce847cd82f3ac9bd1c0dfca";
+    /** Defaults::LANGUAGE_SYSTEM: the language every record must have its texts in, whichever locale it is. */
+    static final String SYSTEM_LANGUAGE = "2fbb5fe2e29a4d70aa5854ce7ce3e20b";
 
     private ShopwareIds() {
     }

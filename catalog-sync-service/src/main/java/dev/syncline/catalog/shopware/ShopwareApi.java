@@ -20,13 +20,17 @@ public interface ShopwareApi {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> token(JsonNode clientCredentials);
 
-    /** Upserts in one request; {@code indexing-behavior: use-queue-indexing} leaves indexing to Shopware's queue. */
+    /**
+     * Upserts in one request; {@code indexing-behavior: use-queue-indexing} leaves indexing to
+     * Shopware's queue. Translated fields are written in the language {@code sw-language-id}
+     * names (absent: the system language).
+     */
     @POST
     @Path("/_action/sync")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> sync(@HeaderParam("Authorization") String bearer, @HeaderParam("indexing-behavior") String indexing,
-                       JsonNode operations);
+                       @HeaderParam("sw-language-id") String languageId, JsonNode operations);
 
     /** A search with Shopware's criteria (filter, limit, page, includes); answers {total, data}. */
     @POST

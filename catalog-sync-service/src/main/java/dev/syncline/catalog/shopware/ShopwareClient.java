@@ -61,9 +61,15 @@ public final class ShopwareClient {
      * refused records by index, with Shopware's reasons.
      */
     public Uni<Map<Integer, String>> upsert(String entity, List<ObjectNode> records) {
+        return upsert(entity, records, null);
+    }
+
+    /** As {@link #upsert(String, List)}, with the translated fields written in the shop language {@code languageId}. */
+    public Uni<Map<Integer, String>> upsert(String entity, List<ObjectNode> records, String languageId) {
         ArrayNode operations = mapper.createArrayNode();
         operations.addObject().put("entity", entity).put("action", "upsert").putArray("payload").addAll(records);
-        return authorized(bearer -> api.sync(bearer, "use-queue-indexing", operations), response -> outcome(response, RECORD_POINTER));
+        return authorized(bearer -> api.sync(bearer, "use-queue-indexing", languageId, operations),
+                response -> outcome(response, RECORD_POINTER));
     }
 
     /**

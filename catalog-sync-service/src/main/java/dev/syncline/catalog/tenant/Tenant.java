@@ -10,13 +10,15 @@ import java.util.UUID;
  * the default: {@code vatLocationId}/{@code vatCountryId} pick Plenty's VAT configuration (default:
  * the standard one), {@code salesChannelIds} the channels products are visible in (default: every
  * storefront channel), {@code rootCategoryId} the category Plenty's tree hangs under (default: the
- * first channel's navigation category).
+ * first channel's navigation category), {@code translationLanguages} the Plenty languages whose
+ * texts are also written to the shop's languages of that language (default: none besides
+ * {@code language}).
  */
 public record Tenant(UUID id, String name, String plentyUrl, String plentyUsername, String plentyPassword,
                      String shopwareMode, String shopwareUrl, String shopwareClientId, String shopwareClientSecret,
                      String language, boolean active, String configSchedule, String productSchedule,
                      Integer vatLocationId, Integer vatCountryId, List<String> salesChannelIds, String rootCategoryId,
-                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                     List<String> translationLanguages, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public static final UUID TEST_TENANT = UUID.fromString("00000000-0000-0000-0000-000000000001");
     public static final String MOCK = "mock";

@@ -33,7 +33,9 @@ public record TenantRequest(
         @Positive Integer vatCountryId,
         @Size(min = 1, max = 50, message = "must name between 1 and 50 sales channels, or be absent for every storefront channel")
         List<@NotNull @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String> salesChannelIds,
-        @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String rootCategoryId) {
+        @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String rootCategoryId,
+        @Size(max = 20, message = "must name at most 20 languages")
+        List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String> translationLanguages) {
 
     static final String SHOPWARE_ID = "[0-9a-f]{32}";
 
@@ -67,7 +69,9 @@ public record TenantRequest(
                 active == null ? existing == null || existing.active() : active,
                 CronSchedules.checked("configSchedule", configSchedule),
                 CronSchedules.checked("productSchedule", productSchedule), vatLocationId, checkedVatCountryId(),
-                salesChannelIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(salesChannelIds)), rootCategoryId, null, null);
+                salesChannelIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(salesChannelIds)), rootCategoryId,
+                translationLanguages == null || translationLanguages.isEmpty() ? null
+                        : List.copyOf(new java.util.LinkedHashSet<>(translationLanguages)), null, null);
     }
 
     private Integer checkedVatCountryId() {

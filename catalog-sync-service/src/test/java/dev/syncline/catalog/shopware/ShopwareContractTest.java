@@ -40,6 +40,8 @@ class ShopwareContractTest extends CatalogTestBase {
                 .map(t -> (String) t.get("id")).toList());
         int before = SHOPWARE.syncRequests().size();
         String tenant = CatalogApi.testTenant("api");
+        // Texts in a second language are requests of their own (sw-language-id): checked too.
+        CatalogApi.changeTenant(tenant, Map.of("translationLanguages", List.of("en"))).then().statusCode(200);
         CatalogApi.syncConfig(tenant);
         assertEquals("succeeded", CatalogApi.sync(tenant, "FULL_PRODUCT").getString("status"));
         PLENTY.advanceClock(30);

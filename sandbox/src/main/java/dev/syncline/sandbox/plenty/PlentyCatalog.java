@@ -70,6 +70,19 @@ final class PlentyCatalog {
             "Handschuhe", "Gürtel", "Rucksack", "Decke", "Kissen", "Becher", "Lampe"};
     private static final String[] ADJECTIVES = {"Leichte", "Warme", "Robuste", "Elegante", "Sportliche", "Klassische",
             "Bunte", "Schlichte"};
+    /** The English words of the generated German names, in the same order. */
+    private static final String[] NOUNS_EN = {"Jacket", "Trousers", "Shirt", "Scarf", "Cap", "Bag", "Socks", "Sweater",
+            "Gloves", "Belt", "Backpack", "Blanket", "Cushion", "Mug", "Lamp"};
+    private static final String[] ADJECTIVES_EN = {"Light", "Warm", "Sturdy", "Elegant", "Sporty", "Classic",
+            "Colourful", "Plain"};
+
+    /** The English name of a generated German one ("Warme Jacke" is "Warm Jacket"). */
+    static String english(String germanName) {
+        String[] words = germanName.split(" ", 2);
+        int adjective = java.util.Arrays.asList(ADJECTIVES).indexOf(words[0]);
+        int noun = words.length < 2 ? -1 : java.util.Arrays.asList(NOUNS).indexOf(words[1]);
+        return adjective < 0 || noun < 0 ? germanName : ADJECTIVES_EN[adjective] + " " + NOUNS_EN[noun];
+    }
 
     final List<Category> categories = new ArrayList<>();
     final List<Attribute> attributes = new ArrayList<>();

@@ -220,7 +220,8 @@ public class PlentySimulator {
                     case "/items/units" -> catalog.units.stream().map(u -> row("id", u.id(), "unitOfMeasurement",
                             u.unitOfMeasurement(), "names", List.of(row("lang", "de", "name", u.name())))).toList();
                     case "/vat" -> catalog.vatConfigurations.stream().map(PlentySimulator::vatConfiguration).toList();
-                    case "/items" -> catalog.items.values().stream().filter(itemFilter(query)).map(PlentySimulator::item).toList();
+                    case "/items" -> catalog.items.values().stream().filter(itemFilter(query))
+                            .map(i -> item(i, query.get("lang"))).toList();
                     default -> catalog.variations.values().stream().filter(variationFilter(query))
                             .map(v -> variation(v, with(query))).toList();
                 };
@@ -380,9 +381,19 @@ public class PlentySimulator {
                 "currencies", List.of(row("salesPriceId", p.id(), "currency", p.currency())));
     }
 
-    private static Map<String, Object> item(PlentyCatalog.Item i) {
+    /**
+     * An item with its texts (model ItemText: lang, name1, description…), one per language it has;
+     * {@code lang} limits them to that language (Plenty's REST reference, GET /rest/items). Every
+     * item has German texts; all but every tenth also English ones.
+     */
+    private static Map<String, Object> item(PlentyCatalog.Item i, String lang) {
+        List<Map<String, Object>> texts = new ArrayList<>();
+        texts.add(row("lang", "de", "name1", i.name(), "description", i.description()));
+        if (i.id() % 10 != 0) {
+            texts.add(row("lang", "en", "name1", PlentyCatalog.english(i.name()), "description", "About " + PlentyCatalog.english(i.name())));
+        }
         return row("id", i.id(), "manufacturerId", i.manufacturerId(), "updatedAt", W3C.format(i.updatedAt()),
-                "texts", List.of(row("lang", "de", "name1", i.name(), "description", i.description())));
+                "texts", lang == null ? texts : texts.stream().filter(t -> lang.equals(t.get("lang"))).toList());
     }
 
     /**

@@ -168,7 +168,8 @@ public class ShopwareSimulator {
             while (shop.received.size() > ShopwareInstance.KEPT_REQUESTS) {
                 shop.received.removeFirst();
             }
-            outcome = ShopwareSync.apply(shop.store, body);
+            String language = context.request().getHeader("sw-language-id");
+            outcome = language == null ? ShopwareSync.apply(shop.store, body) : ShopwareTranslations.apply(shop.store, body, language);
         }
         if (outcome.status() != 200) {
             shop.rejectedRequests.incrementAndGet();
@@ -195,7 +196,9 @@ public class ShopwareSimulator {
             }
             for (ObjectNode row : rows.values()) {
                 if (matches(row, criteria.path("filter"))) {
-                    matching.add(entity.equals("product") ? resolved(shop.store, row) : row);
+                    matching.add(entity.equals("product") ? resolved(shop.store, row)
+                            : entity.equals("language") && !criteria.path("associations").has("locale") ? row.deepCopy().without("locale")
+                            : row);
                 }
             }
         }

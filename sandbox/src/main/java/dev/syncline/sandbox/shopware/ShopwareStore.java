@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * of their own, unique per product and sales channel or option), categories, taxes, currencies,
  * sales channels, property groups and options, manufacturers and units. A fresh shop holds what a
  * Shopware installation starts with: its default currency and a second one, the standard taxes,
- * a storefront and a headless sales channel, and the storefront's navigation root category.
+ * a storefront and a headless sales channel, the storefront's navigation root category, and its
+ * system language (German) and English, each with its locale.
  */
 final class ShopwareStore {
 
@@ -31,10 +32,13 @@ final class ShopwareStore {
     static final String TAX_STANDARD = "c7d0e7a3b1f24f0e8d3c2b1a0f9e8d7c";
     static final String TAX_REDUCED = "d8e1f8b4c2a35a1f9e4d3c2b1a0f9e8d";
     static final String TAX_FREE = "e9f2a9c5d3b46b2a0f5e4d3c2b1a0f9e";
+    /** Defaults::LANGUAGE_SYSTEM (here German, de-DE) and a second language, English (en-GB). */
+    static final String SYSTEM_LANGUAGE = "2fbb5fe2e29a4d70aa5854ce7ce3e20b";
+    static final String ENGLISH = "6c1b0e4f8a2d4c3e9b5a7d0f1e2c3b4a";
 
     static final List<String> ENTITIES = List.of("currency", "tax", "sales_channel", "category", "property_group",
             "property_group_option", "product_manufacturer", "unit", "product", "product_visibility",
-            "product_configurator_setting");
+            "product_configurator_setting", "language");
 
     final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
 
@@ -47,6 +51,10 @@ final class ShopwareStore {
         put("tax", TAX_STANDARD, "taxRate", 19.0, "name", "Standard rate", "position", 1);
         put("tax", TAX_REDUCED, "taxRate", 7.0, "name", "Reduced rate", "position", 2);
         put("tax", TAX_FREE, "taxRate", 0.0, "name", "Tax free", "position", 3);
+        put("language", SYSTEM_LANGUAGE, "name", "Deutsch", "localeId", "b5a3f1e0c2d44e6f8a9b0c1d2e3f4a5b",
+                "locale", java.util.Map.of("id", "b5a3f1e0c2d44e6f8a9b0c1d2e3f4a5b", "code", "de-DE"));
+        put("language", ENGLISH, "name", "English", "localeId", "c6b4a2f1d3e54f7a9b0c1d2e3f4a5b6c",
+                "locale", java.util.Map.of("id", "c6b4a2f1d3e54f7a9b0c1d2e3f4a5b6c", "code", "en-GB"));
         put("category", HOME_CATEGORY, "name", "Home", "parentId", null, "active", true, "visible", true, "type", "page");
         put("sales_channel", STOREFRONT, "name", "Storefront", "typeId", STOREFRONT_TYPE, "navigationCategoryId", HOME_CATEGORY,
                 "currencyId", DEFAULT_CURRENCY, "active", true);

@@ -53,6 +53,7 @@ final class ShopwareStorefront {
             entry.put("id", product.get("id").asText());
             entry.put("productNumber", product.path("productNumber").asText());
             entry.put("name", product.path("name").asText());
+            entry.put("names", names(product));
             entry.put("categoryPath", path);
             entry.put("price", defaultPrice(product));
             List<ObjectNode> variants = children.getOrDefault(id, List.of());
@@ -70,6 +71,14 @@ final class ShopwareStorefront {
         answer.put("withVariantChoice", withVariantChoice);
         answer.put("products", listed);
         return answer;
+    }
+
+    /** The product's name in every shop language, by locale code: its translation, else the system language's. */
+    private Map<String, String> names(ObjectNode product) {
+        Map<String, String> names = new TreeMap<>();
+        store.of("language").forEach((id, language) -> names.put(language.path("locale").path("code").asText(),
+                product.path("translations").path(id).path("name").asText(product.path("name").asText())));
+        return names;
     }
 
     private static boolean visible(List<ObjectNode> visibilities, String channel) {

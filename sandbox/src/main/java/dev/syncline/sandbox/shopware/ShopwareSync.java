@@ -96,7 +96,8 @@ final class ShopwareSync {
         String entity = op.path("entity").asText("");
         String action = op.path("action").asText("");
         JsonNode payload = op.path("payload");
-        if (!ShopwareStore.ENTITIES.contains(entity) || entity.equals("currency") || entity.equals("sales_channel")) {
+        if (!ShopwareStore.ENTITIES.contains(entity) || entity.equals("currency") || entity.equals("sales_channel")
+                || entity.equals("language")) {
             violations.add(error("FRAMEWORK__DEFINITION_NOT_FOUND", "400", "Definition for entity \"" + entity + "\" not found "
                     + "or not writable here.", "/" + key + "/entity"));
             return;

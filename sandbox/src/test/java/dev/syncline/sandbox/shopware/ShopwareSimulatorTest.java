@@ -100,6 +100,31 @@ class ShopwareSimulatorTest extends RunningSandbox {
     }
 
     /** Two operations in this order: Shopware runs a request's operations one after the other. */
+    @Test
+    void textsInAnotherLanguageNeedAKnownLanguageAndARecordTheSystemLanguageCreated() {
+        String english = "6c1b0e4f8a2d4c3e9b5a7d0f1e2c3b4a";
+        Map<String, Object> product = Map.of("id", "0".repeat(31) + "1", "productNumber", "P-1", "name", "Jacke", "stock", 0,
+                "taxId", "c7d0e7a3b1f24f0e8d3c2b1a0f9e8d7c", "price", List.of(Map.of("currencyId", EUR, "gross", 11.9, "net", 10, "linked", true)));
+        List<Map<String, Object>> inEnglish = List.of(Map.of("entity", "product", "action", "upsert",
+                "payload", List.of(Map.of("id", "0".repeat(31) + "1", "name", "Jacket"))));
+
+        api().header("sw-language-id", english).body(List.of(Map.of("entity", "product", "action", "upsert", "payload", List.of(product))))
+                .post("/shopware/s/api/_action/sync").then().statusCode(400)
+                .body("errors[0].source.pointer", equalTo("/0/0/name"));
+        api().header("sw-language-id", "0".repeat(32)).body(inEnglish).post("/shopware/s/api/_action/sync").then().statusCode(412)
+                .body("errors[0].code", equalTo("FRAMEWORK__LANGUAGE_NOT_FOUND"));
+        sync(Map.of("p", Map.of("entity", "product", "action", "upsert", "payload", List.of(product)))).then().statusCode(200);
+        api().header("sw-language-id", english).body(inEnglish).post("/shopware/s/api/_action/sync").then().statusCode(200);
+
+        api().body(Map.of("filter", List.of(Map.of("type", "equals", "field", "id", "value", "0".repeat(31) + "1"))))
+                .post("/shopware/s/api/search/product").then().statusCode(200)
+                .body("data[0].name", equalTo("Jacke")).body("data[0].translations." + english + ".name", equalTo("Jacket"));
+        api().body(Map.of("associations", Map.of("locale", Map.of()))).post("/shopware/s/api/search/language").then().statusCode(200)
+                .body("data.locale.code", equalTo(List.of("de-DE", "en-GB")));
+        api().body(Map.of()).post("/shopware/s/api/search/language").then().statusCode(200)
+                .body("data[0].locale", equalTo(null));
+    }
+
     private static Map<String, Object> inOrder(String first, Object one, String second, Object two) {
         Map<String, Object> operations = new java.util.LinkedHashMap<>();
         operations.put(first, one);
