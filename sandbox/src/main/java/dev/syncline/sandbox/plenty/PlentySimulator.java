@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Plentymarkets REST as a catalog connector uses it, one system per {@code /plenty/<instance>}:
  * login and refresh, items and variations with {@code with=} relations and {@code updatedBetween},
- * categories, attributes and their values, sales prices, manufacturers, units and VAT; the paging
+ * categories, attributes and their values, sales prices, manufacturers, units and VAT, item images
+ * and their files ({@link PlentyImageApi}); the paging
  * envelope ({@code page}, {@code isLastPage}, {@code lastPageNumber}, …) including Plenty's habit of
  * answering a page past the end with the last page; the X-Plenty rate-limit headers and 429; the
  * server's time in the Date header. Control API under {@code /sandbox/plenty/<instance>}.
@@ -143,6 +144,8 @@ public class PlentySimulator {
             Json.send(c, 200, plenty.faults.plan());
         }));
         router.get(control + "/stats").handler(Control.raw(c -> Json.send(c, 200, stats(instance(c)))));
+        // After the control body handler: the image controls read a body too.
+        new PlentyImageApi(this::instance).mount(router, this::limitAndAuthorize);
     }
 
     private static List<Long> ids(JsonNode body) {
@@ -220,7 +223,8 @@ public class PlentySimulator {
                     case "/items/units" -> catalog.units.stream().map(u -> row("id", u.id(), "unitOfMeasurement",
                             u.unitOfMeasurement(), "names", List.of(row("lang", "de", "name", u.name())))).toList();
                     case "/vat" -> catalog.vatConfigurations.stream().map(PlentySimulator::vatConfiguration).toList();
-                    case "/items" -> catalog.items.values().stream().filter(itemFilter(query)).map(PlentySimulator::item).toList();
+                    case "/items" -> catalog.items.values().stream().filter(itemFilter(query))
+                            .map(i -> item(catalog, i, with(query), context)).toList();
                     default -> catalog.variations.values().stream().filter(variationFilter(query))
                             .map(v -> variation(v, with(query))).toList();
                 };
@@ -380,9 +384,14 @@ public class PlentySimulator {
                 "currencies", List.of(row("salesPriceId", p.id(), "currency", p.currency())));
     }
 
-    private static Map<String, Object> item(PlentyCatalog.Item i) {
-        return row("id", i.id(), "manufacturerId", i.manufacturerId(), "updatedAt", W3C.format(i.updatedAt()),
+    /** An item; {@code with=itemImages} adds its images ({@link PlentyImageApi}). */
+    private static Map<String, Object> item(PlentyCatalog catalog, PlentyCatalog.Item i, Set<String> with, RoutingContext context) {
+        Map<String, Object> row = row("id", i.id(), "manufacturerId", i.manufacturerId(), "updatedAt", W3C.format(i.updatedAt()),
                 "texts", List.of(row("lang", "de", "name1", i.name(), "description", i.description())));
+        if (with.contains("itemImages")) {
+            row.put("itemImages", PlentyImageApi.rows(catalog, i, PlentyImageApi.cdnBase(context)));
+        }
+        return row;
     }
 
     /**
@@ -432,6 +441,7 @@ public class PlentySimulator {
         return row("items", plenty.catalog.items.size(), "variations", plenty.catalog.variations.size(),
                 "requests", plenty.requests.get(), "logins", plenty.logins.get(), "refreshes", plenty.refreshes.get(),
                 "throttled", plenty.throttled.get(), "faultedRequests", plenty.faults.injected(),
+                "imageDownloads", plenty.imageDownloads.get(),
                 "now", W3C.format(plenty.now()), "utcNow", W3C.format(plenty.now().withOffsetSameInstant(ZoneOffset.UTC)));
     }
 }
