@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * A shop's entities by entity name and id, as the DAL stores them: products (with their category,
  * option and property links as id lists), product visibilities and configurator settings (rows
  * of their own, unique per product and sales channel or option), categories, taxes, currencies,
- * sales channels, property groups and options, manufacturers and units. A fresh shop holds what a
+ * sales channels, property groups and options, manufacturers and units, media (with their files) and
+ * a product's media (rows of their own, product_media). A fresh shop holds what a
  * Shopware installation starts with: its default currency and a second one, the standard taxes,
  * a storefront and a headless sales channel, and the storefront's navigation root category.
  */
@@ -34,9 +35,11 @@ final class ShopwareStore {
 
     static final List<String> ENTITIES = List.of("currency", "tax", "sales_channel", "category", "property_group",
             "property_group_option", "product_manufacturer", "unit", "product", "product_visibility",
-            "product_configurator_setting");
+            "product_configurator_setting", "media_folder", "media", "product_media");
 
     final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
+    /** The uploaded files by file name and extension, as the shop's public file system serves them. */
+    final Map<String, byte[]> files = new java.util.HashMap<>();
 
     ShopwareStore() {
         ENTITIES.forEach(entity -> entities.put(entity, new LinkedHashMap<>()));
