@@ -188,9 +188,10 @@ final class ShopwareMediaUpload {
     private static void answer(RoutingContext context, ShopwareInstance shop, Request request, Refused refused) {
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("mediaId", context.pathParam("mediaId"));
-        received.put("query", Map.of("extension", String.valueOf(context.queryParams().get("extension")),
-                "fileName", String.valueOf(context.queryParams().get("fileName"))));
-        received.put("contentType", String.valueOf(context.request().getHeader("Content-Type")));
+        Map<String, String> query = new LinkedHashMap<>();
+        context.queryParams().forEach(query::put);
+        received.put("query", query);
+        received.put("contentType", context.request().getHeader("Content-Type"));
         received.put("body", request != null && request.url() != null ? Json.body(context) : null);
         received.put("status", refused == null ? 204 : refused.status);
         synchronized (shop) {
