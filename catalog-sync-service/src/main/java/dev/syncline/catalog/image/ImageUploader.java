@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * Plenty item images into the tenant's shop, before the products that show them are written: each
  * image is a media entity with an id derived from the tenant and Plenty's image id, created with a
- * sync request, and its file is uploaded by URL (Shopware downloads it from Plenty's CDN), a few at
+ * sync request in the shop's product media folder, and its file is uploaded by URL (Shopware downloads it from Plenty's CDN), a few at
  * once. An image whose file the shop already holds (same image id, same md5Checksum) is not
  * uploaded again. A refused image (a file Plenty's CDN does not serve, a file name taken in the
  * shop) is a rejected record of its own; the products are written without it.
@@ -47,7 +47,7 @@ public class ImageUploader {
     }
 
     /** The images of these items in the shop, uploading what is new or changed. */
-    public Uni<ImageBatch> prepare(Tenant tenant, ShopwareClient shop, Collection<Item> items) {
+    public Uni<ImageBatch> prepare(Tenant tenant, ShopwareClient shop, Collection<Item> items, String mediaFolderId) {
         Map<Long, Image> wanted = new LinkedHashMap<>();
         items.forEach(item -> item.itemImages().forEach(image -> wanted.putIfAbsent(image.id(), image)));
         if (wanted.isEmpty()) {
@@ -59,19 +59,19 @@ public class ImageUploader {
                             .filter(image -> known.get(image.id()) == null
                                     || !known.get(image.id()).sameFileAs(image.md5Checksum(), image.lastUpdate()))
                             .toList();
-                    return createMedia(tenant, shop, toUpload)
+                    return createMedia(tenant, shop, toUpload, mediaFolderId)
                             .chain(refused -> upload(tenant, shop, toUpload, refused))
                             .map(outcomes -> batch(tenant, wanted.values(), known, outcomes));
                 });
     }
 
     /** The media entities of the images to upload, in one sync request; the images Shopware refused, with its reasons. */
-    private Uni<Map<Long, String>> createMedia(Tenant tenant, ShopwareClient shop, List<Image> images) {
+    private Uni<Map<Long, String>> createMedia(Tenant tenant, ShopwareClient shop, List<Image> images, String mediaFolderId) {
         List<Image> uploadable = images.stream().filter(image -> image.url() != null && !image.url().isBlank()).toList();
         if (uploadable.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<ObjectNode> records = uploadable.stream().map(image -> media(tenant, image)).toList();
+        List<ObjectNode> records = uploadable.stream().map(image -> media(tenant, image, mediaFolderId)).toList();
         return shop.upsert("media", records).map(errors -> {
             Map<Long, String> refused = new HashMap<>();
             errors.forEach((index, reason) -> refused.put(uploadable.get(index).id(), reason));
@@ -79,8 +79,11 @@ public class ImageUploader {
         });
     }
 
-    private ObjectNode media(Tenant tenant, Image image) {
+    private ObjectNode media(Tenant tenant, Image image, String mediaFolderId) {
         ObjectNode media = mapper.createObjectNode().put("id", mediaId(tenant, image));
+        if (mediaFolderId != null) {
+            media.put("mediaFolderId", mediaFolderId);
+        }
         Item.ImageName name = image.name(tenant.language());
         if (name != null && name.alternate() != null && !name.alternate().isBlank()) {
             media.put("alt", name.alternate());

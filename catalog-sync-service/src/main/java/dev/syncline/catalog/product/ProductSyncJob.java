@@ -198,21 +198,21 @@ public class ProductSyncJob {
 
     private Uni<Void> write(ActiveRun run, Tenant tenant, Batch batch, ProductTransformer transformer, OffsetDateTime windowEnd,
                             Progress progress) {
-        return images(tenant, batch).chain(images -> write(run, tenant, batch, images, transformer, windowEnd, progress));
+        return images(tenant, batch, transformer.mediaFolderId()).chain(images -> write(run, tenant, batch, images, transformer, windowEnd, progress));
     }
 
     /**
      * The images of the items whose parent or own product the batch writes, in the shop before the
      * products that show them; the mock shop keeps no images.
      */
-    private Uni<ImageBatch> images(Tenant tenant, Batch batch) {
+    private Uni<ImageBatch> images(Tenant tenant, Batch batch, String mediaFolderId) {
         if (tenant.mockShopware()) {
             return Uni.createFrom().item(ImageBatch.NONE);
         }
         List<Item> showing = batch.variations().stream()
                 .filter(v -> v.isMain() || v.variationAttributeValues().isEmpty())
                 .map(v -> batch.items().get(v.itemId())).filter(item -> item != null).distinct().toList();
-        return uploader.prepare(tenant, shopware.of(tenant), showing);
+        return uploader.prepare(tenant, shopware.of(tenant), showing, mediaFolderId);
     }
 
     private Uni<Void> write(ActiveRun run, Tenant tenant, Batch batch, ImageBatch images, ProductTransformer transformer,

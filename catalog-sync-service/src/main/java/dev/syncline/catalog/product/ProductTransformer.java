@@ -54,6 +54,11 @@ public final class ProductTransformer {
         this.mapper = mapper;
     }
 
+    /** The shop's folder for product images, null when it has none. */
+    public String mediaFolderId() {
+        return shop.productMediaFolderId();
+    }
+
     public Transformed transform(Variation v, Item item) {
         return transform(v, item, List.of());
     }

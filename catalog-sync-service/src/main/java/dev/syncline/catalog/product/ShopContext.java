@@ -9,10 +9,11 @@ import java.util.UUID;
  * What a product run needs to know of the tenant's shop: its default currency (Shopware's
  * Defaults::CURRENCY, whatever ISO code it has), the ids and factors of the currencies it knows by
  * ISO code, the tax to use for each Plenty VAT rate, the sales channels products are made visible
- * in, and the category the Plenty tree hangs under.
+ * in, the category the Plenty tree hangs under, and the shop's folder for product media (null when
+ * it has none), whose thumbnail settings the images get.
  */
 public record ShopContext(String defaultIso, Map<String, Currency> currencies, Map<BigDecimal, String> taxIds,
-                          List<String> salesChannelIds, String rootCategoryId, int taxesCreated) {
+                          List<String> salesChannelIds, String rootCategoryId, int taxesCreated, String productMediaFolderId) {
 
     /** A shop currency: its id and its factor against the default currency (Shopware: 1 default = factor units). */
     public record Currency(String id, BigDecimal factor) {
@@ -25,7 +26,7 @@ public record ShopContext(String defaultIso, Map<String, Currency> currencies, M
 
     /**
      * The mock shop: EUR as default currency and any other currency at a stable id, a tax per rate
-     * at a stable id, no sales channel and no root category.
+     * at a stable id, no sales channel, no root category and no media folder.
      */
     static ShopContext mock(UUID tenant, Iterable<BigDecimal> rates, Iterable<String> isoCodes) {
         Map<String, Currency> currencies = new java.util.LinkedHashMap<>();
@@ -33,6 +34,6 @@ public record ShopContext(String defaultIso, Map<String, Currency> currencies, M
         isoCodes.forEach(iso -> currencies.putIfAbsent(iso, new Currency(ShopwareIds.mockCurrency(iso), BigDecimal.ONE)));
         Map<BigDecimal, String> taxes = new java.util.LinkedHashMap<>();
         rates.forEach(rate -> taxes.put(rate.stripTrailingZeros(), ShopSetup.createdTaxId(tenant, rate)));
-        return new ShopContext("EUR", currencies, taxes, List.of(), null, 0);
+        return new ShopContext("EUR", currencies, taxes, List.of(), null, 0, null);
     }
 }

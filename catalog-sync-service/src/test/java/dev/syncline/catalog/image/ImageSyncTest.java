@@ -40,6 +40,10 @@ class ImageSyncTest extends CatalogTestBase {
         long total = images.values().stream().mapToLong(List::size).sum();
         assertEquals(total, SHOPWARE.stats().getLong("mediaUploads"), "every image of every item is uploaded once");
         assertEquals(total, PLENTY.stats().getLong("imageDownloads"), "and the shop fetched each file from Plenty's CDN");
+        Object productFolder = SHOPWARE.entities("media_folder").stream().filter(f -> "Product Media".equals(f.get("name")))
+                .findFirst().orElseThrow().get("id");
+        assertTrue(SHOPWARE.entities("media").stream().allMatch(m -> productFolder.equals(m.get("mediaFolderId"))),
+                "every image is in the shop's product media folder, whose thumbnails it gets");
         JsonPath storefront = SHOPWARE.storefront();
         assertTrue(storefront.getLong("listed") > 10);
         assertEquals(storefront.getLong("listed"), storefront.getLong("withCover"), "every listed product shows a cover");

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * sales channels, property groups and options, manufacturers and units, media (with their files) and
  * a product's media (rows of their own, product_media). A fresh shop holds what a
  * Shopware installation starts with: its default currency and a second one, the standard taxes,
- * a storefront and a headless sales channel, and the storefront's navigation root category.
+ * a storefront and a headless sales channel, the storefront's navigation root category, and the
+ * product media folder (the default folder of the product entity).
  */
 final class ShopwareStore {
 
@@ -32,10 +33,13 @@ final class ShopwareStore {
     static final String TAX_STANDARD = "c7d0e7a3b1f24f0e8d3c2b1a0f9e8d7c";
     static final String TAX_REDUCED = "d8e1f8b4c2a35a1f9e4d3c2b1a0f9e8d";
     static final String TAX_FREE = "e9f2a9c5d3b46b2a0f5e4d3c2b1a0f9e";
+    static final String PRODUCT_DEFAULT_FOLDER = "f0a3b0d6e4c57c3b1a6f5e4d3c2b1a0f";
+    static final String PRODUCT_MEDIA_FOLDER = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    static final String PRODUCT_MEDIA_CONFIGURATION = "1b2c3d4e5f60718293a4b5c6d7e8f90a";
 
     static final List<String> ENTITIES = List.of("currency", "tax", "sales_channel", "category", "property_group",
             "property_group_option", "product_manufacturer", "unit", "product", "product_visibility",
-            "product_configurator_setting", "media_folder", "media", "product_media");
+            "product_configurator_setting", "media_default_folder", "media_folder", "media", "product_media");
 
     final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
     /** The uploaded files by file name and extension, as the shop's public file system serves them. */
@@ -53,6 +57,9 @@ final class ShopwareStore {
         put("category", HOME_CATEGORY, "name", "Home", "parentId", null, "active", true, "visible", true, "type", "page");
         put("sales_channel", STOREFRONT, "name", "Storefront", "typeId", STOREFRONT_TYPE, "navigationCategoryId", HOME_CATEGORY,
                 "currencyId", DEFAULT_CURRENCY, "active", true);
+        put("media_default_folder", PRODUCT_DEFAULT_FOLDER, "entity", "product");
+        put("media_folder", PRODUCT_MEDIA_FOLDER, "name", "Product Media", "defaultFolderId", PRODUCT_DEFAULT_FOLDER,
+                "configurationId", PRODUCT_MEDIA_CONFIGURATION, "useParentConfiguration", false);
         put("sales_channel", HEADLESS, "name", "Headless", "typeId", API_TYPE, "navigationCategoryId", HOME_CATEGORY,
                 "currencyId", DEFAULT_CURRENCY, "active", true);
     }
