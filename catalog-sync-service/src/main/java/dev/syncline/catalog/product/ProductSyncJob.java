@@ -198,7 +198,8 @@ public class ProductSyncJob {
 
     private Uni<Void> write(ActiveRun run, Tenant tenant, Batch batch, ProductTransformer transformer, OffsetDateTime windowEnd,
                             Progress progress) {
-        return images(tenant, batch, transformer.mediaFolderId()).chain(images -> write(run, tenant, batch, images, transformer, windowEnd, progress));
+        return images(tenant, batch, transformer.mediaFolderId())
+                .chain(images -> write(run, tenant, batch, images, transformer, windowEnd, progress));
     }
 
     /**

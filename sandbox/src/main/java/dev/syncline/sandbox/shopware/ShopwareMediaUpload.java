@@ -137,7 +137,8 @@ final class ShopwareMediaUpload {
             }
             for (ObjectNode other : shop.store.of("media").values()) {
                 if (!other.get("id").asText().equals(request.mediaId()) && other.path("hasFile").asBoolean(false)
-                        && request.fileName().equals(other.path("fileName").asText()) && request.extension().equals(other.path("fileExtension").asText())) {
+                        && request.fileName().equals(other.path("fileName").asText())
+                        && request.extension().equals(other.path("fileExtension").asText())) {
                     throw new Refused(400, "CONTENT__MEDIA_DUPLICATED_FILE_NAME", "A file with the name \"" + file + "\" already exists.");
                 }
             }
@@ -166,7 +167,8 @@ final class ShopwareMediaUpload {
         if (starts(bytes, 'G', 'I', 'F', '8')) {
             return "image/gif";
         }
-        if (bytes.length > 12 && starts(bytes, 'R', 'I', 'F', 'F') && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
+        if (bytes.length > 12 && starts(bytes, 'R', 'I', 'F', 'F')
+                && new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP")) {
             return "image/webp";
         }
         return null;
