@@ -74,6 +74,10 @@ public interface CatalogConfig {
      */
     Optional<List<String>> allowedUpstreamHosts();
 
+    /** CATALOG_IMAGE_UPLOADS: image uploads (each a download by the shop) under way at once per batch. */
+    @WithDefault("4")
+    int imageUploads();
+
     /** When fewer calls than this are left in Plenty's short period, every call waits for its decay. */
     @WithDefault("2")
     int plentyMinCallsLeft();

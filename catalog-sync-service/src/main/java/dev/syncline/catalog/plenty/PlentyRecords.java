@@ -59,10 +59,11 @@ public final class PlentyRecords {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(long id, Long manufacturerId, String updatedAt, List<Text> texts) {
+    public record Item(long id, Long manufacturerId, String updatedAt, List<Text> texts, List<Image> itemImages) {
 
         public Item {
             texts = texts == null ? List.of() : texts;
+            itemImages = itemImages == null ? List.of() : itemImages;
         }
 
         /** The item's name and description in a language, else in the first one it has. */
@@ -79,6 +80,30 @@ public final class PlentyRecords {
         @RegisterForReflection
         @JsonIgnoreProperties(ignoreUnknown = true)
         public record Text(String lang, String name1, String description) {
+        }
+
+        /**
+         * An item image ({@code with=itemImages}, model ItemImage): {@code md5Checksum} and
+         * {@code lastUpdate} change when the file does; {@code url} is the full-size file.
+         */
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Image(long id, long itemId, Integer position, String fileType, String md5Checksum, String lastUpdate,
+                            String url, String cleanImageName, List<ImageName> names) {
+
+            public Image {
+                names = names == null ? List.of() : names;
+            }
+
+            /** The image's name and alternative text in a language, else in the first one it has; null when it has none. */
+            public ImageName name(String language) {
+                return names.stream().filter(n -> language.equals(n.lang())).findFirst().orElse(names.isEmpty() ? null : names.get(0));
+            }
+        }
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record ImageName(String lang, String name, String alternate) {
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncline.catalog.CatalogConfig;
 import dev.syncline.catalog.config.ConfigCache;
 import dev.syncline.catalog.config.ConfigCacheStore;
+import dev.syncline.catalog.image.ImageBatch;
+import dev.syncline.catalog.image.ImageUploader;
+import dev.syncline.catalog.image.UploadedImageStore;
 import dev.syncline.catalog.plenty.PlentyClient;
 import dev.syncline.catalog.plenty.PlentyClient.Resource;
 import dev.syncline.catalog.plenty.PlentyRecords.Item;
@@ -24,7 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,8 @@ import java.util.stream.Collectors;
  * one transaction holding the run's counts, its rejected variations and the pending list, and the
  * page that ends the window also moves the window. A full run that reads fewer variations than Plenty
  * announced fails instead of stopping quietly; a complete one deactivates the products of variations
- * Plenty no longer has ({@link RetiredProducts}).
+ * Plenty no longer has ({@link RetiredProducts}). Before a page's products are written, the images
+ * they show are in the shop ({@link ImageUploader}); a refused image is a rejected record of its own.
  */
 @ApplicationScoped
 public class ProductSyncJob {
@@ -58,11 +61,15 @@ public class ProductSyncJob {
     private final CatalogConfig config;
     private final ObjectMapper mapper;
     private final RetiredProducts retired;
+    private final ImageUploader uploader;
+    private final UploadedImageStore uploadedImages;
 
     public ProductSyncJob(ConfigCacheStore configs, SyncStateStore states, PendingVariationStore pending, ProductWriter writer,
                           ShopwareClients shopware, ShopSetup setup, CatalogConfig config, ObjectMapper mapper,
-                          RetiredProducts retired) {
+                          RetiredProducts retired, ImageUploader uploader, UploadedImageStore uploadedImages) {
         this.retired = retired;
+        this.uploader = uploader;
+        this.uploadedImages = uploadedImages;
         this.setup = setup;
         this.configs = configs;
         this.states = states;
@@ -177,11 +184,17 @@ public class ProductSyncJob {
                 .map(page -> plenty.convert(page.entries(), Variation.class));
     }
 
+    /** The page's items; for a real shop with their images, which come with the items at no extra request. */
     private Uni<Map<Long, Item>> items(PlentyClient plenty, Tenant tenant, List<Variation> page) {
         List<Long> ids = page.stream().map(Variation::itemId).distinct().toList();
+        Map<String, String> query = new LinkedHashMap<>(Map.of("id", join(ids)));
         // Without lang Plenty answers the texts in every language, which translations need.
-        Map<String, String> query = tenant.translationLanguages() == null ? Map.of("id", join(ids), "lang", tenant.language())
-                : Map.of("id", join(ids));
+        if (tenant.translationLanguages() == null) {
+            query.put("lang", tenant.language());
+        }
+        if (!tenant.mockShopware()) {
+            query.put("with", "itemImages");
+        }
         return plenty.page(Resource.ITEMS, query, 1, Math.max(ids.size(), 1))
                 .map(answer -> plenty.convert(answer.entries(), Item.class).stream()
                         .collect(Collectors.toMap(Item::id, item -> item, (a, b) -> a, LinkedHashMap::new)));
@@ -189,10 +202,31 @@ public class ProductSyncJob {
 
     private Uni<Void> write(ActiveRun run, Tenant tenant, Batch batch, ProductTransformer transformer, OffsetDateTime windowEnd,
                             Progress progress) {
+        return images(tenant, batch, transformer.mediaFolderId())
+                .chain(images -> write(run, tenant, batch, images, transformer, windowEnd, progress));
+    }
+
+    /**
+     * The images of the items whose parent or own product the batch writes, in the shop before the
+     * products that show them; the mock shop keeps no images.
+     */
+    private Uni<ImageBatch> images(Tenant tenant, Batch batch, String mediaFolderId) {
+        if (tenant.mockShopware()) {
+            return Uni.createFrom().item(ImageBatch.NONE);
+        }
+        List<Item> showing = batch.variations().stream()
+                .filter(v -> v.isMain() || v.variationAttributeValues().isEmpty())
+                .map(v -> batch.items().get(v.itemId())).filter(item -> item != null).distinct().toList();
+        return uploader.prepare(tenant, shopware.of(tenant), showing, mediaFolderId);
+    }
+
+    private Uni<Void> write(ActiveRun run, Tenant tenant, Batch batch, ImageBatch images, ProductTransformer transformer,
+                            OffsetDateTime windowEnd, Progress progress) {
         Map<String, ShopwareProduct> products = new LinkedHashMap<>();
         Map<Long, String> refused = new HashMap<>();
         for (Variation variation : batch.variations()) {
-            ProductTransformer.Transformed transformed = transformer.transform(variation, batch.items().get(variation.itemId()));
+            ProductTransformer.Transformed transformed = transformer.transform(variation, batch.items().get(variation.itemId()),
+                    images.of(variation.itemId()));
             if (transformed.rejection() != null) {
                 refused.put(variation.id(), transformed.rejection());
             }
@@ -200,7 +234,7 @@ public class ProductSyncJob {
                 if (tenant.mockShopware() && product.productNumber() == null) {
                     continue; // a parent's variant choices: the mock shop keeps products, not their settings
                 }
-                products.merge(product.id(), product, ProductSyncJob::merged);
+                products.merge(product.id(), product, ShopwareProduct::merge);
             }
         }
         List<ShopwareProduct> toWrite = new ArrayList<>(products.values());
@@ -222,22 +256,26 @@ public class ProductSyncJob {
                     .collect(Collectors.toSet());
             long productsWritten = toWrite.stream().filter(p -> p.productNumber() != null)
                     .filter(p -> p.variationIds().stream().anyMatch(written::contains)).count();
-            List<Rejection> rejections = refused.entrySet().stream()
-                    .map(e -> new Rejection(Long.toString(e.getKey()), e.getValue())).toList();
+            List<Rejection> rejections = new ArrayList<>(refused.entrySet().stream()
+                    .map(e -> new Rejection(Long.toString(e.getKey()), e.getValue())).toList());
+            rejections.addAll(images.rejections());
             return run.inTransaction(tx -> (tenant.mockShopware() ? writer.toMock(tx, tenant.id(), toWrite) : Uni.createFrom().voidItem())
                             .call(() -> pending.settle(tx, tenant.id(), refused, written))
                             .call(() -> retired.seen(tx, tenant.id(), run.id(),
                                     batch.variations().stream().map(v -> new long[] {v.id(), v.itemId()}).toList()))
+                            .call(() -> uploadedImages.record(tx, tenant.id(), tenant.shopwareUrl(), images.uploaded()))
                             .call(() -> run.reject(tx, rejections))
-                            .call(() -> run.count(tx, new RunCounts(batch.variations().size(), 0, written.size(), 0, refused.size())))
+                            .call(() -> run.count(tx, new RunCounts(batch.variations().size(), 0, written.size(), 0, rejections.size())))
                             .call(() -> run.count(tx, "products", productsWritten))
+                            .call(() -> images.uploaded().isEmpty() ? Uni.createFrom().voidItem()
+                                    : run.count(tx, "imagesUploaded", images.uploaded().size()))
                             .call(() -> progress.announced != null && progress.read == 0 ? run.total(tx, progress.announced)
                                     : Uni.createFrom().voidItem())
                             .call(() -> windowEnd == null ? Uni.createFrom().voidItem() : states.advance(tx, tenant.id(), windowEnd)))
                     .invoke(() -> {
                         progress.read += batch.variations().size();
                         progress.written += written.size();
-                        progress.rejected += refused.size();
+                        progress.rejected += rejections.size();
                         progress.products += productsWritten;
                     })
                     .replaceWithVoid();
@@ -267,35 +305,6 @@ public class ProductSyncJob {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + size)));
         }
         return chunks;
-    }
-
-    /**
-     * Two records for the same product in one batch: the parent's own fields (from the main
-     * variation) and its variants' choices; the configurator settings of both are kept.
-     */
-    private static ShopwareProduct merged(ShopwareProduct kept, ShopwareProduct next) {
-        com.fasterxml.jackson.databind.node.ObjectNode payload = kept.payload().deepCopy();
-        next.payload().fields().forEachRemaining(field -> {
-            if (field.getKey().equals("configuratorSettings") && payload.has("configuratorSettings")) {
-                Set<String> ids = new HashSet<>();
-                payload.get("configuratorSettings").forEach(setting -> ids.add(setting.path("id").asText()));
-                field.getValue().forEach(setting -> {
-                    if (ids.add(setting.path("id").asText())) {
-                        payload.withArray("configuratorSettings").add(setting);
-                    }
-                });
-            } else if (!payload.has(field.getKey())) {
-                payload.set(field.getKey(), field.getValue());
-            }
-        });
-        return new ShopwareProduct(kept.id(), kept.parentId(), kept.productNumber() != null ? kept.productNumber() : next.productNumber(),
-                payload, union(kept.variationIds(), next.variationIds()));
-    }
-
-    private static Set<Long> union(Set<Long> a, Set<Long> b) {
-        Set<Long> both = new HashSet<>(a);
-        both.addAll(b);
-        return both;
     }
 
     /** A product run for a tenant whose config was never cached. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.catalog.config.ConfigCache;
+import dev.syncline.catalog.image.ShopImage;
 import dev.syncline.catalog.plenty.PlentyRecords.Item;
 import dev.syncline.catalog.plenty.PlentyRecords.Variation;
 
@@ -26,7 +27,9 @@ import java.util.UUID;
  * price lists (Plenty type default) in the currencies the shop knows, with the RRP (type rrp) as
  * list price; the shop's default currency is always priced, converted with the currency's factor
  * when Plenty has no price in it. A variation that needs something the config cache or the shop
- * does not know is rejected with the reason.
+ * does not know is rejected with the reason. The item's images (uploaded before) are the media of
+ * the parent and of a product of its own, the first by position the cover; a variant has none of
+ * its own and shows its parent's, as Shopware's variants inherit media and cover.
  */
 public final class ProductTransformer {
 
@@ -55,14 +58,24 @@ public final class ProductTransformer {
         return shop;
     }
 
+    /** The shop's folder for product images, null when it has none. */
+    public String mediaFolderId() {
+        return shop.productMediaFolderId();
+    }
+
     public Transformed transform(Variation v, Item item) {
+        return transform(v, item, List.of());
+    }
+
+    /** With the item's images in the shop: a parent and a product of its own show them, a variant inherits its parent's. */
+    public Transformed transform(Variation v, Item item, List<ShopImage> images) {
         String problem = problemWith(v, item);
         if (problem != null) {
             return new Transformed(List.of(), "Variation " + v.id() + " (" + v.number() + ") " + problem);
         }
         String id = ShopwareIds.of(tenant, "variation", v.id());
         if (v.variationAttributeValues().isEmpty()) {
-            ObjectNode product = productFields(id, v.number(), v, item);
+            ObjectNode product = productFields(id, v.number(), v, item, images);
             variationFields(product, v);
             return new Transformed(List.of(new ShopwareProduct(id, null, v.number(), product, Set.of(v.id()))), null);
         }
@@ -81,7 +94,7 @@ public final class ProductTransformer {
         if (v.isMain()) {
             // The parent is the item's main variation's: written with it, so that a change of another
             // variant leaves the parent as it is.
-            ObjectNode parent = productFields(parentId, "P-" + item.id(), v, item);
+            ObjectNode parent = productFields(parentId, "P-" + item.id(), v, item, images);
             parent.put("stock", 0);
             products.add(new ShopwareProduct(parentId, null, "P-" + item.id(), parent, Set.of(v.id())));
         }
@@ -126,8 +139,8 @@ public final class ProductTransformer {
         return null;
     }
 
-    /** What a product of its own and a parent have: name, texts, tax, price, categories, manufacturer, visibilities. */
-    private ObjectNode productFields(String id, String number, Variation v, Item item) {
+    /** What a product of its own and a parent have: name, texts, tax, price, categories, manufacturer, visibilities, images. */
+    private ObjectNode productFields(String id, String number, Variation v, Item item, List<ShopImage> images) {
         Item.Text text = item.text(language);
         ObjectNode product = mapper.createObjectNode().put("id", id).put("productNumber", number)
                 .put("name", text.name1()).put("active", true);
@@ -149,7 +162,21 @@ public final class ProductTransformer {
             visibilities.addObject().put("id", ShopwareIds.link(tenant, "visibility", id, channel))
                     .put("salesChannelId", channel).put("visibility", VISIBILITY_ALL);
         }
+        images(product, id, images);
         return product;
+    }
+
+    /** The item's images in Plenty's order as the product's media, the first one its cover. */
+    private void images(ObjectNode product, String productId, List<ShopImage> images) {
+        if (images.isEmpty()) {
+            return;
+        }
+        ArrayNode media = product.putArray("media");
+        for (ShopImage image : images) {
+            media.addObject().put("id", ShopwareIds.link(tenant, "product-media", productId, image.mediaId()))
+                    .put("mediaId", image.mediaId()).put("position", image.position());
+        }
+        product.put("coverId", media.get(0).get("id").asText());
     }
 
     /** What every variation sets on its own product: EAN, stock, active, its prices, unit. */

@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * Before a product run writes products, the shop is read and prepared: its currencies (and which
  * is the default), its taxes (a tax is created only for a VAT rate the shop has none for), its
- * storefront sales channels and their navigation root; then Plenty's attributes become property
+ * storefront sales channels and their navigation root, its product media folder; then Plenty's attributes become property
  * groups with their options, and Plenty's category tree is written under the root, parents first.
  */
 @ApplicationScoped
@@ -49,15 +49,16 @@ public class ShopSetup {
                 .chain(currencies -> shop.search("tax", mapper.createObjectNode())
                         .chain(taxes -> salesChannels(tenant, shop)
                                 .chain(channels -> rootCategory(tenant, shop, channels)
-                                        .chain(root -> textLanguages(tenant, shop)
-                                                .chain(languages -> context(tenant, cache, shop, currencies, taxes, channels, root,
-                                                        languages))))))
+                                        .chain(root -> productMediaFolder(shop)
+                                                .chain(folder -> textLanguages(tenant, shop)
+                                                        .chain(languages -> context(tenant, cache, shop, currencies, taxes, channels,
+                                                                root, folder, languages)))))))
                 .call(context -> writePropertyGroups(tenant, cache, shop))
                 .call(context -> writeCategories(tenant, cache, shop, context.rootCategoryId()));
     }
 
     private Uni<ShopContext> context(Tenant tenant, ConfigCache cache, ShopwareClient shop, List<JsonNode> currencyRows,
-                                     List<JsonNode> taxRows, List<JsonNode> channelRows, String root,
+                                     List<JsonNode> taxRows, List<JsonNode> channelRows, String root, String mediaFolder,
                                      List<ShopContext.TextLanguage> languages) {
         Map<String, ShopContext.Currency> currencies = new LinkedHashMap<>();
         String defaultIso = null;
@@ -92,7 +93,19 @@ public class ShopSetup {
                                 missing.stream().map(t -> t.path("name").asText()).toList());
                     }
                 })
-                .replaceWith(new ShopContext(defaultCurrency, currencies, taxIds, channels, root, missing.size(), languages));
+                .replaceWith(new ShopContext(defaultCurrency, currencies, taxIds, channels, root, missing.size(), mediaFolder,
+                        languages));
+    }
+
+    /**
+     * The folder Shopware keeps product images in (the one of the product entity's default folder):
+     * media there get the thumbnails its configuration asks for. Null when the shop has none.
+     */
+    private Uni<String> productMediaFolder(ShopwareClient shop) {
+        return shop.search("media-default-folder", filter("entity", "product"))
+                .chain(defaults -> defaults.isEmpty() ? Uni.createFrom().<String>nullItem()
+                        : shop.search("media-folder", filter("defaultFolderId", defaults.get(0).path("id").asText()))
+                                .map(folders -> folders.isEmpty() ? null : folders.get(0).path("id").asText()));
     }
 
     /** The tenant's sales channels, in the order named; without a setting, every storefront channel of the shop. */

@@ -32,6 +32,18 @@ public interface ShopwareApi {
     Uni<Response> sync(@HeaderParam("Authorization") String bearer, @HeaderParam("indexing-behavior") String indexing,
                        @HeaderParam("sw-language-id") String languageId, JsonNode operations);
 
+    /**
+     * A file for a media entity: {@code {"url"}} makes Shopware download it; {@code extension} is
+     * required, {@code fileName} must be unique in the shop. 204 when stored.
+     */
+    @POST
+    @Path("/_action/media/{mediaId}/upload")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> upload(@HeaderParam("Authorization") String bearer, @jakarta.ws.rs.PathParam("mediaId") String mediaId,
+                         @jakarta.ws.rs.QueryParam("extension") String extension, @jakarta.ws.rs.QueryParam("fileName") String fileName,
+                         JsonNode source);
+
     /** A search with Shopware's criteria (filter, limit, page, includes); answers {total, data}. */
     @POST
     @Path("/search/{entity}")

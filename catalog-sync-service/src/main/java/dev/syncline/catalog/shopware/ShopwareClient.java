@@ -73,6 +73,28 @@ public final class ShopwareClient {
     }
 
     /**
+     * Has Shopware download a file from a URL into a media entity. Null when stored; Shopware's
+     * reason when it refused this file (a 4xx: no such media, a download that failed, a taken file
+     * name), which concerns this file only; 5xx and 429 fail the call as any other.
+     */
+    public Uni<String> uploadFromUrl(String mediaId, String extension, String fileName, String url) {
+        return authorized(bearer -> api.upload(bearer, mediaId, extension, fileName, mapper.createObjectNode().put("url", url)),
+                response -> {
+                    int status = response.getStatus();
+                    if (status == 429 || status >= 500) {
+                        throw shopware.status(status, response.getHeaderString("Retry-After"), firstDetail(body(response)));
+                    }
+                    shopware.answered(status);
+                    if (status < 300) {
+                        return null;
+                    }
+                    JsonNode error = body(response).path("errors").path(0);
+                    return "HTTP " + status + " " + error.path("code").asText("") + ": "
+                            + error.path("detail").asText(error.path("title").asText("refused"));
+                });
+    }
+
+    /**
      * Every record of an entity that matches the criteria (filter, includes), page by page at
      * Shopware's largest page size.
      */

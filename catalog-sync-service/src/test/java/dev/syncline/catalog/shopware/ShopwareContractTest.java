@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every write the service sends to Shopware, held against Shopware's own published Admin API
  * description rather than against the sandbox: the sync request's envelope against the
- * {@code _action/sync} request body, each record against its entity's schema. A field Shopware
- * does not have fails here.
+ * {@code _action/sync} request body, each record against its entity's schema (products with their
+ * media and cover, media entities), and every image upload against the published
+ * {@code _action/media/{mediaId}/upload} (its parameters and JSON body). A field Shopware does not
+ * have fails here.
  */
 @QuarkusTest
 class ShopwareContractTest extends CatalogTestBase {
@@ -73,7 +75,29 @@ class ShopwareContractTest extends CatalogTestBase {
             }
         }
         assertEquals(List.of(), violations.stream().distinct().limit(40).toList());
-        assertEquals(Set.of("category:upsert", "product:upsert", "property_group:upsert", "tax:upsert"), entities);
+        assertEquals(Set.of("category:upsert", "media:upsert", "product:upsert", "property_group:upsert", "tax:upsert"), entities);
+        assertTrue(received.toString().contains("\"coverId\""), "products were sent with their media and cover");
+
+        List<Map<String, Object>> uploads = SHOPWARE.uploads();
+        assertFalse(uploads.isEmpty(), "images were uploaded");
+        List<String> uploadViolations = new ArrayList<>();
+        for (Map<String, Object> upload : uploads) {
+            uploadViolations.addAll(uploadViolations(schema, upload));
+        }
+        assertEquals(List.of(), uploadViolations.stream().distinct().limit(40).toList());
+    }
+
+    /** An upload request as the shop received it, against the published upload action. */
+    @SuppressWarnings("unchecked")
+    private List<String> uploadViolations(ShopwareAdminSchema schema, Map<String, Object> upload) throws Exception {
+        Map<String, String> parameters = new java.util.HashMap<>((Map<String, String>) upload.get("query"));
+        parameters.put("mediaId", (String) upload.get("mediaId"));
+        List<String> violations = new ArrayList<>(schema.actionRequestViolations("/_action/media/{mediaId}/upload", parameters,
+                mapper.valueToTree(upload.get("body"))));
+        if (!String.valueOf(upload.get("contentType")).startsWith("application/json")) {
+            violations.add("an upload by URL is sent as application/json, not " + upload.get("contentType"));
+        }
+        return violations;
     }
 
     @Test
@@ -92,6 +116,23 @@ class ShopwareContractTest extends CatalogTestBase {
         assertTrue(schema.writeViolations("product", nestedMisnamed).toString().contains("salesChannel"));
         assertFalse(schema.writeViolations("product", readOnly).isEmpty(), "a read-only field is not written");
         assertFalse(schema.writeViolations("product", wrongType).isEmpty());
+        JsonNode withMedia = mapper.valueToTree(Map.of("id", "0123456789abcdef0123456789abcdef", "coverId", "1123456789abcdef0123456789abcdef",
+                "media", List.of(Map.of("id", "1123456789abcdef0123456789abcdef", "mediaId", "2123456789abcdef0123456789abcdef", "position", 0))));
+        JsonNode misnamedMedia = mapper.valueToTree(Map.of("id", "0123456789abcdef0123456789abcdef",
+                "media", List.of(Map.of("id", "1123456789abcdef0123456789abcdef", "media_id", "2123456789abcdef0123456789abcdef"))));
+        assertEquals(List.of(), schema.writeViolations("product", withMedia));
+        assertTrue(schema.writeViolations("product", misnamedMedia).toString().contains("media_id"));
+        assertFalse(schema.writeViolations("media", mapper.valueToTree(Map.of("id", "2123456789abcdef0123456789abcdef", "fileSize", 3)))
+                .isEmpty(), "a media's file size is Shopware's to set");
+        String upload = "/_action/media/{mediaId}/upload";
+        assertEquals(List.of(), schema.actionRequestViolations(upload, Map.of("mediaId", "2123456789abcdef0123456789abcdef",
+                "extension", "png", "fileName", "jacke"), mapper.valueToTree(Map.of("url", "https://cdn.example.com/a.png"))));
+        assertTrue(schema.actionRequestViolations(upload, Map.of("mediaId", "2123456789abcdef0123456789abcdef", "fileName", "jacke"),
+                mapper.valueToTree(Map.of("url", "https://cdn.example.com/a.png"))).toString().contains("extension"));
+        assertFalse(schema.actionRequestViolations(upload, Map.of("mediaId", "2123456789abcdef0123456789abcdef", "extension", "png"),
+                mapper.valueToTree(Map.of("uri", "https://cdn.example.com/a.png"))).isEmpty(), "the body names the file's url");
+        assertFalse(schema.actionRequestViolations(upload, Map.of("mediaId", "not-an-id", "extension", "png"),
+                mapper.valueToTree(Map.of("url", "https://cdn.example.com/a.png"))).isEmpty(), "the media id is a hex UUID");
         assertFalse(schema.syncRequestViolations(mapper.valueToTree(Map.of("write", Map.of("entity", "product", "action", "upsert",
                 "payload", List.of())))).isEmpty(), "the published request body is a list of operations");
     }

@@ -56,6 +56,16 @@ public record PlentySandbox(String instance) {
         control("categories/move", body);
     }
 
+    /** Replaces every image of these items with a new file (new md5Checksum); the image ids. */
+    public List<Long> changeImages(List<Long> itemIds) {
+        return control("images/change", Map.of("itemIds", itemIds)).getList("changed", Long.class);
+    }
+
+    /** Breaks the first image of these items at Plenty's CDN: {@code missing} (404) or {@code not-an-image}; the image ids. */
+    public List<Long> breakImages(List<Long> itemIds, String kind) {
+        return control("images/broken", Map.of("itemIds", itemIds, "kind", kind)).getList("broken", Long.class);
+    }
+
     public void advanceClock(int minutes) {
         control("clock", Map.of("advanceMinutes", minutes));
     }

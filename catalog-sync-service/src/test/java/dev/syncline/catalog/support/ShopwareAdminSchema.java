@@ -104,6 +104,47 @@ public final class ShopwareAdminSchema {
         return schema.validate(mapper.writeValueAsString(body), InputFormat.JSON).stream().map(ShopwareAdminSchema::described).toList();
     }
 
+    /**
+     * What is wrong with a call of an action route (e.g. {@code /_action/media/{mediaId}/upload}):
+     * its path and query parameters (required ones present, each against its schema) and its JSON
+     * body against the operation's published {@code application/json} request body.
+     */
+    public List<String> actionRequestViolations(String path, Map<String, String> parameters, JsonNode body) throws IOException {
+        JsonNode operation = document.path("paths").path(path).path("post");
+        if (operation.isMissingNode()) {
+            return List.of("Shopware publishes no POST " + path);
+        }
+        List<String> violations = new ArrayList<>();
+        Map<String, String> unknown = new HashMap<>(parameters);
+        for (JsonNode parameter : operation.path("parameters")) {
+            String name = parameter.path("name").asText();
+            String value = parameters.get(name);
+            unknown.remove(name);
+            if (value == null) {
+                if (parameter.path("required").asBoolean(false)) {
+                    violations.add("the required " + parameter.path("in").asText() + " parameter " + name + " is missing");
+                }
+                continue;
+            }
+            Schema schema = registry.getSchema("{\"allOf\":[" + mapper.writeValueAsString(parameter.path("schema"))
+                    + "],\"components\":" + components + "}", InputFormat.JSON);
+            schema.validate(mapper.writeValueAsString(value), InputFormat.JSON)
+                    .forEach(error -> violations.add("parameter " + name + ": " + described(error)));
+        }
+        unknown.keySet().forEach(name -> violations.add("Shopware publishes no parameter " + name + " for " + path));
+        JsonNode requestBody = operation.path("requestBody").path("content").path("application/json").path("schema");
+        if (requestBody.isMissingNode()) {
+            violations.add("Shopware publishes no JSON request body for " + path);
+        } else {
+            ObjectNode closedBody = requestBody.deepCopy();
+            closed(closedBody);
+            registry.getSchema(mapper.writeValueAsString(closedBody), InputFormat.JSON)
+                    .validate(mapper.writeValueAsString(body), InputFormat.JSON)
+                    .forEach(error -> violations.add("body: " + described(error)));
+        }
+        return violations;
+    }
+
     private static String described(com.networknt.schema.Error error) {
         return "at " + error.getInstanceLocation() + ": " + error.getKeyword()
                 + (error.getProperty() == null ? "" : " " + error.getProperty()) + " (" + error.getMessage() + ")";

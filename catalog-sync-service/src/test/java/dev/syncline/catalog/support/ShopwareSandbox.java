@@ -56,6 +56,12 @@ public record ShopwareSandbox(String instance) {
                 .get("/sandbox/shopware/" + instance + "/requests").then().statusCode(200).extract().asString());
     }
 
+    /** Every media upload request the shop received since its reset, oldest first, with the status it answered. */
+    public List<Map<String, Object>> uploads() {
+        return given().baseUri(PlentySandbox.sandboxUrl()).get("/sandbox/shopware/" + instance + "/uploads")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
     /** Writes products through the Admin API, as another tool in the shop would. */
     public void upsert(List<Map<String, Object>> products) {
         adminSync(List.of(Map.of("entity", "product", "action", "upsert", "payload", products)));

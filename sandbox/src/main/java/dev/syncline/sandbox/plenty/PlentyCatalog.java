@@ -98,11 +98,14 @@ final class PlentyCatalog {
     final List<VatConfiguration> vatConfigurations;
     final Map<Long, Item> items = new LinkedHashMap<>();
     final Map<Long, Variation> variations = new LinkedHashMap<>();
+    /** The items' images: derived from the item ids, so they draw nothing from the seed's sequence. */
+    final PlentyImages images;
     private final Map<Long, List<Long>> categoriesBeforeBreak = new java.util.HashMap<>();
     private final Random random;
 
     PlentyCatalog(long seed, int variationCount, OffsetDateTime now) {
         this.random = new Random(seed);
+        this.images = new PlentyImages(now.minusDays(30));
         vatConfigurations = List.of(
                 new VatConfiguration(1, 1, 0, false, OffsetDateTime.parse("2020-07-01T00:00:00+02:00"),
                         OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), rates("16.00", "5.00", "0.00", "0.00")),

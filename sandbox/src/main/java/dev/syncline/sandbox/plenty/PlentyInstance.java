@@ -24,6 +24,8 @@ final class PlentyInstance {
     final AtomicLong logins = new AtomicLong();
     final AtomicLong refreshes = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
+    /** Image files served by the CDN, whoever fetched them (a shop downloading by URL). */
+    final AtomicLong imageDownloads = new AtomicLong();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshTokens = new ConcurrentHashMap<>();
     private volatile Duration clockOffset = Duration.ZERO;
@@ -59,6 +61,7 @@ final class PlentyInstance {
         logins.set(0);
         refreshes.set(0);
         throttled.set(0);
+        imageDownloads.set(0);
         synchronized (this) {
             windowStart = Instant.now();
             callsInWindow = 0;

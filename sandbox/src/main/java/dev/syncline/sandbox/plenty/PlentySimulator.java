@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Plentymarkets REST as a catalog connector uses it, one system per {@code /plenty/<instance>}:
  * login and refresh, items and variations with {@code with=} relations and {@code updatedBetween},
- * categories, attributes and their values, sales prices, manufacturers, units and VAT; the paging
+ * categories, attributes and their values, sales prices, manufacturers, units and VAT, item images
+ * and their files ({@link PlentyImageApi}); the paging
  * envelope ({@code page}, {@code isLastPage}, {@code lastPageNumber}, …) including Plenty's habit of
  * answering a page past the end with the last page; the X-Plenty rate-limit headers and 429; the
  * server's time in the Date header. Control API under {@code /sandbox/plenty/<instance>}.
@@ -143,6 +144,8 @@ public class PlentySimulator {
             Json.send(c, 200, plenty.faults.plan());
         }));
         router.get(control + "/stats").handler(Control.raw(c -> Json.send(c, 200, stats(instance(c)))));
+        // After the control body handler: the image controls read a body too.
+        new PlentyImageApi(this::instance).mount(router, this::limitAndAuthorize);
     }
 
     private static List<Long> ids(JsonNode body) {
@@ -221,7 +224,7 @@ public class PlentySimulator {
                             u.unitOfMeasurement(), "names", List.of(row("lang", "de", "name", u.name())))).toList();
                     case "/vat" -> catalog.vatConfigurations.stream().map(PlentySimulator::vatConfiguration).toList();
                     case "/items" -> catalog.items.values().stream().filter(itemFilter(query))
-                            .map(i -> item(i, query.get("lang"))).toList();
+                            .map(i -> item(catalog, i, with(query), query.get("lang"), context)).toList();
                     default -> catalog.variations.values().stream().filter(variationFilter(query))
                             .map(v -> variation(v, with(query))).toList();
                 };
@@ -384,16 +387,22 @@ public class PlentySimulator {
     /**
      * An item with its texts (model ItemText: lang, name1, description…), one per language it has;
      * {@code lang} limits them to that language (Plenty's REST reference, GET /rest/items). Every
-     * item has German texts; all but every tenth also English ones.
+     * item has German texts; all but every tenth also English ones. {@code with=itemImages} adds
+     * its images ({@link PlentyImageApi}).
      */
-    private static Map<String, Object> item(PlentyCatalog.Item i, String lang) {
+    private static Map<String, Object> item(PlentyCatalog catalog, PlentyCatalog.Item i, Set<String> with, String lang,
+                                            RoutingContext context) {
         List<Map<String, Object>> texts = new ArrayList<>();
         texts.add(row("lang", "de", "name1", i.name(), "description", i.description()));
         if (i.id() % 10 != 0) {
             texts.add(row("lang", "en", "name1", PlentyCatalog.english(i.name()), "description", "About " + PlentyCatalog.english(i.name())));
         }
-        return row("id", i.id(), "manufacturerId", i.manufacturerId(), "updatedAt", W3C.format(i.updatedAt()),
+        Map<String, Object> row = row("id", i.id(), "manufacturerId", i.manufacturerId(), "updatedAt", W3C.format(i.updatedAt()),
                 "texts", lang == null ? texts : texts.stream().filter(t -> lang.equals(t.get("lang"))).toList());
+        if (with.contains("itemImages")) {
+            row.put("itemImages", PlentyImageApi.rows(catalog, i, PlentyImageApi.cdnBase(context)));
+        }
+        return row;
     }
 
     /**
@@ -443,6 +452,7 @@ public class PlentySimulator {
         return row("items", plenty.catalog.items.size(), "variations", plenty.catalog.variations.size(),
                 "requests", plenty.requests.get(), "logins", plenty.logins.get(), "refreshes", plenty.refreshes.get(),
                 "throttled", plenty.throttled.get(), "faultedRequests", plenty.faults.injected(),
+                "imageDownloads", plenty.imageDownloads.get(),
                 "now", W3C.format(plenty.now()), "utcNow", W3C.format(plenty.now().withOffsetSameInstant(ZoneOffset.UTC)));
     }
 }

@@ -22,6 +22,10 @@ final class ShopwareInstance {
     /** Every sync request body as received, for contract tests (the latest {@link #KEPT_REQUESTS}). */
     final java.util.Deque<com.fasterxml.jackson.databind.JsonNode> received = new java.util.ArrayDeque<>();
     static final int KEPT_REQUESTS = 200;
+    /** Every media upload request as received, with the status it was answered (the latest {@link #KEPT_REQUESTS}). */
+    final java.util.Deque<Object> uploads = new java.util.ArrayDeque<>();
+    final AtomicLong mediaUploads = new AtomicLong();
+    final AtomicLong refusedUploads = new AtomicLong();
     ShopwareStore store = new ShopwareStore();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     volatile long tokenLifetimeSeconds = 600;
@@ -33,6 +37,9 @@ final class ShopwareInstance {
     synchronized void reset(long tokenLifetime) {
         store = new ShopwareStore();
         received.clear();
+        uploads.clear();
+        mediaUploads.set(0);
+        refusedUploads.set(0);
         tokens.clear();
         tokenLifetimeSeconds = tokenLifetime;
         syncRequests.set(0);

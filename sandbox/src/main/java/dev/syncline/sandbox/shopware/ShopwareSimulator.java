@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Shopware 6 Admin API as a catalog connector uses it, one shop per {@code /shopware/<instance>}:
  * {@code POST /api/oauth/token} (client credentials, 10-minute tokens), {@code POST /api/_action/sync}
  * written as one transaction with Shopware's refusals ({@link ShopwareSync}), and
+ * {@code POST /api/_action/media/{id}/upload} ({@link ShopwareMediaUpload}), and
  * {@code POST /api/search/<entity>} (equals and equalsAny filters, paging, total-count-mode) for
  * products, categories, taxes, currencies, sales channels, property groups and options. Shapes:
  * Shopware's Admin API description (npm @shopware/api-client, api-types/adminApiSchema.json) and,
@@ -32,9 +33,11 @@ public class ShopwareSimulator {
 
     private final Vertx vertx;
     private final Map<String, ShopwareInstance> instances = new ConcurrentHashMap<>();
+    private final ShopwareMediaUpload media;
 
     public ShopwareSimulator(Vertx vertx) {
         this.vertx = vertx;
+        this.media = new ShopwareMediaUpload(vertx, this::instance);
     }
 
     private ShopwareInstance instance(RoutingContext context) {
@@ -47,6 +50,8 @@ public class ShopwareSimulator {
         router.post(api + "/oauth/token").handler(this::token);
         router.post(api + "/_action/sync").handler(this::authorize).handler(c -> instance(c).faults.handle(c)).handler(this::sync);
         router.post(api + "/search/:entity").handler(this::authorize).handler(this::search);
+        router.post(api + "/_action/media/:mediaId/upload").handler(this::authorize).handler(media::upload);
+        router.get("/shopware/:instance/media/:file").handler(this::file);
 
         String control = "/sandbox/shopware/:instance";
         router.route(control + "/*").handler(BodyHandler.create());
@@ -99,6 +104,12 @@ public class ShopwareSimulator {
                 Json.send(c, 200, new ShopwareStorefront(shop.store).of(ShopwareStore.STOREFRONT));
             }
         }));
+        router.get(control + "/uploads").handler(Control.raw(c -> {
+            ShopwareInstance shop = instance(c);
+            synchronized (shop) {
+                Json.send(c, 200, new ArrayList<>(shop.uploads));
+            }
+        }));
         router.get(control + "/requests").handler(Control.raw(c -> {
             ShopwareInstance shop = instance(c);
             synchronized (shop) {
@@ -124,6 +135,21 @@ public class ShopwareSimulator {
         other.set("name", currentName);
         other.put("factor", 1.05);
         store.of("currency").put(otherId, other);
+    }
+
+    /** An uploaded file, as the shop's public file system serves it. */
+    private void file(RoutingContext context) {
+        ShopwareInstance shop = instance(context);
+        byte[] bytes;
+        synchronized (shop) {
+            bytes = shop.store.files.get(context.pathParam("file"));
+        }
+        if (bytes == null) {
+            context.response().setStatusCode(404).end();
+            return;
+        }
+        context.response().putHeader("Content-Type", String.valueOf(ShopwareMediaUpload.imageType(bytes)))
+                .end(io.vertx.core.buffer.Buffer.buffer(bytes));
     }
 
     private void token(RoutingContext context) {
@@ -212,7 +238,7 @@ public class ShopwareSimulator {
         Json.send(context, 200, answer);
     }
 
-    /** A product as read with its associations: tax, categories, options with groups, manufacturer, unit, visibilities, settings. */
+    /** A product as read with its associations: tax, categories, options with groups, manufacturer, unit, visibilities, settings, media. */
     static ObjectNode resolved(ShopwareStore store, ObjectNode product) {
         return resolved(store, product, store.byProduct("product_visibility"), store.byProduct("product_configurator_setting"));
     }
@@ -242,6 +268,9 @@ public class ShopwareSimulator {
         visibilityRows.getOrDefault(id, List.of()).forEach(visibilities::add);
         ArrayNode settings = view.putArray("configuratorSettings");
         settingRows.getOrDefault(id, List.of()).forEach(settings::add);
+        ArrayNode media = view.putArray("media");
+        store.where("product_media", m -> id.equals(m.path("productId").asText())).stream()
+                .sorted(java.util.Comparator.comparingInt(m -> m.path("position").asInt(0))).forEach(media::add);
         return view;
     }
 
@@ -301,6 +330,10 @@ public class ShopwareSimulator {
             stats.put("propertyGroups", store.size("property_group"));
             stats.put("visibilities", store.size("product_visibility"));
             stats.put("configuratorSettings", store.size("product_configurator_setting"));
+            stats.put("media", store.size("media"));
+            stats.put("productMedia", store.size("product_media"));
+            stats.put("mediaUploads", shop.mediaUploads.get());
+            stats.put("refusedUploads", shop.refusedUploads.get());
             stats.put("syncRequests", shop.syncRequests.get());
             stats.put("rejectedRequests", shop.rejectedRequests.get());
             stats.put("tokensIssued", shop.tokensIssued.get());

@@ -13,10 +13,12 @@ import java.util.function.Predicate;
  * A shop's entities by entity name and id, as the DAL stores them: products (with their category,
  * option and property links as id lists), product visibilities and configurator settings (rows
  * of their own, unique per product and sales channel or option), categories, taxes, currencies,
- * sales channels, property groups and options, manufacturers and units. A fresh shop holds what a
+ * sales channels, property groups and options, manufacturers and units, media (with their files) and
+ * a product's media (rows of their own, product_media). A fresh shop holds what a
  * Shopware installation starts with: its default currency and a second one, the standard taxes,
- * a storefront and a headless sales channel, the storefront's navigation root category, and its
- * system language (German) and English, each with its locale.
+ * a storefront and a headless sales channel, the storefront's navigation root category, the
+ * product media folder (the default folder of the product entity), and the system language
+ * (German) and English, each with its locale.
  */
 final class ShopwareStore {
 
@@ -35,12 +37,17 @@ final class ShopwareStore {
     /** Defaults::LANGUAGE_SYSTEM (here German, de-DE) and a second language, English (en-GB). */
     static final String SYSTEM_LANGUAGE = "2fbb5fe2e29a4d70aa5854ce7ce3e20b";
     static final String ENGLISH = "6c1b0e4f8a2d4c3e9b5a7d0f1e2c3b4a";
+    static final String PRODUCT_DEFAULT_FOLDER = "f0a3b0d6e4c57c3b1a6f5e4d3c2b1a0f";
+    static final String PRODUCT_MEDIA_FOLDER = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    static final String PRODUCT_MEDIA_CONFIGURATION = "1b2c3d4e5f60718293a4b5c6d7e8f90a";
 
     static final List<String> ENTITIES = List.of("currency", "tax", "sales_channel", "category", "property_group",
             "property_group_option", "product_manufacturer", "unit", "product", "product_visibility",
-            "product_configurator_setting", "language");
+            "product_configurator_setting", "media_default_folder", "media_folder", "media", "product_media", "language");
 
     final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
+    /** The uploaded files by file name and extension, as the shop's public file system serves them. */
+    final Map<String, byte[]> files = new java.util.HashMap<>();
 
     ShopwareStore() {
         ENTITIES.forEach(entity -> entities.put(entity, new LinkedHashMap<>()));
@@ -58,6 +65,9 @@ final class ShopwareStore {
         put("category", HOME_CATEGORY, "name", "Home", "parentId", null, "active", true, "visible", true, "type", "page");
         put("sales_channel", STOREFRONT, "name", "Storefront", "typeId", STOREFRONT_TYPE, "navigationCategoryId", HOME_CATEGORY,
                 "currencyId", DEFAULT_CURRENCY, "active", true);
+        put("media_default_folder", PRODUCT_DEFAULT_FOLDER, "entity", "product");
+        put("media_folder", PRODUCT_MEDIA_FOLDER, "name", "Product Media", "defaultFolderId", PRODUCT_DEFAULT_FOLDER,
+                "configurationId", PRODUCT_MEDIA_CONFIGURATION, "useParentConfiguration", false);
         put("sales_channel", HEADLESS, "name", "Headless", "typeId", API_TYPE, "navigationCategoryId", HOME_CATEGORY,
                 "currencyId", DEFAULT_CURRENCY, "active", true);
     }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * (shopware/shopware, ProductAvailableFilter, NavigationLoader, PriceFieldSerializer): an active
  * product with a visibility of 30 in the channel, a price in the default currency, and a category
  * whose path up to the channel's navigation root is active and visible. A parent with variants
- * offers a choice only through its configurator settings.
+ * offers a choice only through its configurator settings. Each listed product shows its cover image
+ * (a variant inherits its parent's, as the listing shows the parent).
  */
 final class ShopwareStorefront {
 
@@ -33,6 +34,7 @@ final class ShopwareStorefront {
         String root = channel.path("navigationCategoryId").asText();
         List<Map<String, Object>> listed = new ArrayList<>();
         int withVariantChoice = 0;
+        int withCover = 0;
         Map<String, List<ObjectNode>> visibilities = store.byProduct("product_visibility");
         Map<String, List<ObjectNode>> settings = store.byProduct("product_configurator_setting");
         Map<String, List<ObjectNode>> children = new java.util.HashMap<>();
@@ -56,6 +58,11 @@ final class ShopwareStorefront {
             entry.put("names", names(product));
             entry.put("categoryPath", path);
             entry.put("price", defaultPrice(product));
+            Map<String, Object> cover = cover(product);
+            entry.put("cover", cover);
+            if (cover != null) {
+                withCover++;
+            }
             List<ObjectNode> variants = children.getOrDefault(id, List.of());
             entry.put("variants", variants.size());
             Map<String, TreeSet<String>> choices = variantChoices(settings.getOrDefault(id, List.of()));
@@ -69,6 +76,7 @@ final class ShopwareStorefront {
         answer.put("salesChannelId", salesChannelId);
         answer.put("listed", listed.size());
         answer.put("withVariantChoice", withVariantChoice);
+        answer.put("withCover", withCover);
         answer.put("products", listed);
         return answer;
     }
@@ -79,6 +87,24 @@ final class ShopwareStorefront {
         store.of("language").forEach((id, language) -> names.put(language.path("locale").path("code").asText(),
                 product.path("translations").path(id).path("name").asText(product.path("name").asText())));
         return names;
+    }
+
+    /**
+     * The image a listing shows: the product's cover (coverId, a product_media row) when its media
+     * has a file, with the file's URL; null when there is none.
+     */
+    private Map<String, Object> cover(ObjectNode product) {
+        ObjectNode productMedia = store.of("product_media").get(product.path("coverId").asText(""));
+        ObjectNode media = productMedia == null ? null : store.of("media").get(productMedia.path("mediaId").asText());
+        if (media == null || !media.path("hasFile").asBoolean(false)) {
+            return null;
+        }
+        Map<String, Object> cover = new LinkedHashMap<>();
+        cover.put("mediaId", media.get("id").asText());
+        cover.put("fileName", media.path("fileName").asText() + "." + media.path("fileExtension").asText());
+        cover.put("url", media.path("url").asText());
+        cover.put("alt", media.path("alt").asText(null));
+        return cover;
     }
 
     private static boolean visible(List<ObjectNode> visibilities, String channel) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * product has is a 400 without a pointer (ProductExceptionHandler) and a reference to a row that
  * does not exist (tax, currency, parent, category, option, sales channel…) fails the statement:
  * 500, no pointer, nothing written. Prices need a row in the default currency
- * (PriceFieldSerializer: "No price for default currency defined"); visibilities are 10, 20 or 30.
+ * (PriceFieldSerializer: "No price for default currency defined"); visibilities are 10, 20 or 30;
+ * a product's media need their media entity, its cover one of its product_media rows.
  * Associations are merged into what a product has, never replaced.
  */
 final class ShopwareSync {
@@ -128,6 +129,8 @@ final class ShopwareSync {
                 case "property_group" -> propertyGroup((ObjectNode) record, pointer);
                 case "product_visibility" -> visibility(record.path("productId").asText(null), (ObjectNode) record, pointer);
                 case "product_configurator_setting" -> configuratorSetting(record.path("productId").asText(null), (ObjectNode) record, pointer);
+                case "media" -> media((ObjectNode) record, pointer);
+                case "product_media" -> productMedia(record.path("productId").asText(null), (ObjectNode) record, pointer);
                 default -> simple(entity, (ObjectNode) record, pointer);
             }
         }
@@ -193,6 +196,77 @@ final class ShopwareSync {
         for (int i = 0; i < settings.size(); i++) {
             configuratorSetting(id, (ObjectNode) settings.get(i), pointer + "/configuratorSettings/" + i);
         }
+        JsonNode media = record.path("media");
+        for (int i = 0; i < media.size(); i++) {
+            productMedia(id, (ObjectNode) media.get(i), pointer + "/media/" + i);
+        }
+        cover(id, record, pointer);
+    }
+
+    /**
+     * The cover (product.product_media_id) references a product_media row. Shopware's key only asks
+     * that the row exists; a cover of another product is refused here as well, as a mapping error.
+     */
+    private void cover(String productId, ObjectNode record, String pointer) {
+        String coverId = record.path("coverId").asText(null);
+        if (coverId == null) {
+            return;
+        }
+        ObjectNode cover = find("product_media", coverId);
+        if (cover == null) {
+            integrity("product", "product_media_id");
+        } else if (!productId.equals(cover.path("productId").asText())) {
+            violate(pointer + "/coverId", "FRAMEWORK__WRITE_CONSTRAINT_VIOLATION", "The cover " + coverId
+                    + " is a media of product " + cover.path("productId").asText() + ", not of this one.");
+        }
+    }
+
+    /** A media entity: every field is optional; its folder must exist. The file comes with an upload of its own. */
+    private void media(ObjectNode record, String pointer) {
+        for (String field : List.of("hasFile", "fileSize", "uploadedAt", "mediaType", "metaData")) {
+            if (record.has(field)) {
+                violate(pointer + "/" + field, "FRAMEWORK__WRITE_PROTECTED_FIELD", "This field is write-protected.");
+            }
+        }
+        String folder = record.path("mediaFolderId").asText(null);
+        if (folder != null && find("media_folder", folder) == null) {
+            integrity("media", "media_folder_id");
+        }
+        merged("media", record.get("id").asText(), record, Set.of("mediaFolder"));
+    }
+
+    /** A product's media (product_media): the media it shows must exist, position orders them. */
+    private void productMedia(String productId, ObjectNode record, String pointer) {
+        String id = record.path("id").asText("");
+        if (!HEX_ID.matcher(id).matches()) {
+            violate(pointer + "/id", "FRAMEWORK__INVALID_UUID", "The id must be a 32-character lower-case hex UUID.");
+            return;
+        }
+        if (record.path("media").isObject()) {
+            ObjectNode nested = (ObjectNode) record.get("media");
+            if (!HEX_ID.matcher(nested.path("id").asText("")).matches()) {
+                violate(pointer + "/media/id", "FRAMEWORK__INVALID_UUID", "The id must be a 32-character lower-case hex UUID.");
+                return;
+            }
+            media(nested, pointer + "/media");
+            record = record.deepCopy().put("mediaId", nested.get("id").asText());
+        }
+        String mediaId = record.path("mediaId").asText(null);
+        if (find("product_media", id) == null && mediaId == null) {
+            violate(pointer + "/mediaId", "c1051bb4-d103-4f74-8988-acbcafc7fdc3", "This value should not be blank.");
+            return;
+        }
+        if (record.has("position") && !record.get("position").canConvertToInt()) {
+            violate(pointer + "/position", "ba785a8c-82cb-4283-967c-3cf342181b40", "This value should be of type int.");
+        }
+        if (mediaId != null && find("media", mediaId) == null) {
+            integrity("product_media", "media_id");
+        }
+        if (productId == null || find("product", productId) == null) {
+            integrity("product_media", "product_id");
+        }
+        ObjectNode row = merged("product_media", id, record, Set.of("media", "product"));
+        row.put("productId", productId);
     }
 
     private void prices(JsonNode prices, String pointer) {
