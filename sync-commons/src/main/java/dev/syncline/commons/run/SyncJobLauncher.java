@@ -46,6 +46,8 @@ public class SyncJobLauncher {
     private final Vertx vertx;
     /** The runs of this process that have not ended, by id: each one's way to stop it early. */
     private final Map<Long, Function<RuntimeException, Uni<Void>>> inFlight = new ConcurrentHashMap<>();
+    /** Interruptions whose ledger close is still under way: the service waits for them when it stops. */
+    private final Map<Long, CompletableFuture<Void>> closing = new ConcurrentHashMap<>();
 
     public SyncJobLauncher(JobLock lock, SyncRunLedger ledger, SyncMetrics metrics, Pool pool, RejectedRecords rejected,
                            Vertx vertx) {
@@ -113,6 +115,8 @@ public class SyncJobLauncher {
                 return Uni.createFrom().voidItem();
             }
             interrupted.set(true);
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            closing.put(run.runId(), closed);
             inFlight.remove(run.runId());
             Cancellable running = body.get();
             if (running != null) {
@@ -121,7 +125,11 @@ public class SyncJobLauncher {
             return close(run, reason)
                     .onItemOrFailure().invoke((summary, failure) -> outcome.completeExceptionally(reason))
                     .replaceWithVoid()
-                    .onFailure().recoverWithNull();
+                    .onFailure().recoverWithNull()
+                    .onTermination().invoke(() -> {
+                        closing.remove(run.runId());
+                        closed.complete(null);
+                    });
         };
         inFlight.put(run.runId(), interrupt);
         // When the service stops, the HTTP server's shutdown closes lock connections opened on its
@@ -167,14 +175,15 @@ public class SyncJobLauncher {
      */
     public Uni<Integer> interruptAll() {
         List<Function<RuntimeException, Uni<Void>>> running = List.copyOf(inFlight.values());
-        if (running.isEmpty()) {
+        running.forEach(interrupt -> interrupt.apply(new RunInterruptedException(SyncRunLedger.STOPPED)).subscribe().with(ignored -> { }));
+        // Every close under way, including those a lost lock started as the service began to stop:
+        // the database pool must outlive them.
+        List<CompletableFuture<Void>> closes = List.copyOf(closing.values());
+        if (closes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Uni.join().all(running.stream()
-                        .map(interrupt -> interrupt.apply(new RunInterruptedException(SyncRunLedger.STOPPED)))
-                        .toList())
-                .andCollectFailures()
-                .map(List::size);
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)))
+                .replaceWith(closes.size());
     }
 
     private static <T> Uni<T> outcomeOf(T value, Throwable failure, SyncRunLedger.RunSummary summary) {
