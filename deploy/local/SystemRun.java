@@ -109,6 +109,23 @@ public class SystemRun {
         }
         row("catalog-sync", "FULL_PRODUCT", jobAsRun(productsDone), "products " + variationProducts,
                 "variations " + plenty.path("variations").asLong(), variationProducts == plenty.path("variations").asLong());
+        // What a storefront sales channel would list: every variation, as a product of its own or as
+        // a variant of a listed parent that offers the choice, each product with its cover image.
+        JsonNode storefront = get(sandbox + "/sandbox/shopware/main/storefront", null);
+        long listedVariations = 0, withCover = 0, parents = 0, withChoice = 0;
+        for (JsonNode listed : storefront.path("products")) {
+            int variants = listed.path("variants").asInt();
+            listedVariations += variants > 0 ? variants : 1;
+            withCover += listed.path("cover").isObject() ? 1 : 0;
+            parents += variants > 0 ? 1 : 0;
+            withChoice += variants > 0 && listed.path("variantChoices").size() > 0 ? 1 : 0;
+        }
+        long listedProducts = storefront.path("listed").asLong();
+        row("catalog-sync", "storefront listing", jobAsRun(productsDone), "variations " + listedVariations,
+                "variations " + plenty.path("variations").asLong(),
+                listedVariations == plenty.path("variations").asLong() && withCover == listedProducts && withChoice == parents);
+        System.out.printf("Storefront: %d products listed (%d with a cover image), %d parents (%d offer the variant choice)%n",
+                listedProducts, withCover, parents, withChoice);
         long packages = packageStatus.path("result").path("totalPackages").asLong();
         row("package-sync", "bulk (" + logins + " logins first)", packagesDone, "packages " + packages,
                 "packages " + crm.path("packages").asLong(), packages == crm.path("packages").asLong());

@@ -24,14 +24,15 @@ import java.util.UUID;
 /**
  * Products of variations Plenty no longer has. Plenty lists no deletions, so every run records the
  * variations it read; a complete full run has read all that exist, and the ones it did not read
- * are gone: their products are deactivated in the shop (a parent too, once its item has no
- * variation left), their rows retired and their pending entries dropped. A variation deactivated
+ * are gone: their products are deactivated in the shop, or deleted where the tenant says so
+ * (a parent too, once its item has no variation left), their rows retired and their pending
+ * entries dropped. A variation deactivated
  * in Plenty needs none of this: it is read as changed and written inactive.
  */
 @ApplicationScoped
 public class RetiredProducts {
 
-    /** Products deactivated per sync request. */
+    /** Products deactivated or deleted per sync request. */
     static final int CHUNK = 500;
 
     private final Pool pool;
@@ -59,7 +60,7 @@ public class RetiredProducts {
                 .execute(Tuple.of(tenant, ids, items, runId)).replaceWithVoid();
     }
 
-    /** After a complete full run: deactivates what it did not read; the number of products deactivated. */
+    /** After a complete full run: deactivates or deletes what it did not read; the number of products. */
     public Uni<Long> retire(ActiveRun run, Tenant tenant) {
         return pool.preparedQuery("""
                         select v.variation_id, v.item_id,
@@ -80,15 +81,16 @@ public class RetiredProducts {
                     if (gone.isEmpty()) {
                         return Uni.createFrom().item(0L);
                     }
-                    return deactivate(tenant, new ArrayList<>(productIds))
+                    boolean delete = Tenant.DELETE.equals(tenant.retiredProducts());
+                    return (delete ? delete(tenant, new ArrayList<>(productIds)) : deactivate(tenant, new ArrayList<>(productIds)))
                             .call(count -> run.inTransaction(tx -> tx.preparedQuery("""
                                             update seen_variation set retired = true where tenant_id = $1 and variation_id = any($2)""")
                                     .execute(Tuple.of(tenant.id(), gone.toArray(Long[]::new)))
                                     .call(() -> tx.preparedQuery("delete from pending_variation where tenant_id = $1 and variation_id = any($2)")
                                             .execute(Tuple.of(tenant.id(), gone.toArray(Long[]::new))))
-                                    .call(() -> run.count(tx, "deactivated", count))))
-                            .invoke(count -> Log.infof("Tenant %s: %d variation(s) gone from Plenty, %d product(s) deactivated",
-                                    tenant.id(), gone.size(), count));
+                                    .call(() -> run.count(tx, delete ? "deleted" : "deactivated", count))))
+                            .invoke(count -> Log.infof("Tenant %s: %d variation(s) gone from Plenty, %d product(s) %s",
+                                    tenant.id(), gone.size(), count, delete ? "deleted" : "deactivated"));
                 });
     }
 
@@ -111,6 +113,27 @@ public class RetiredProducts {
                                             + String.join("; ", new LinkedHashSet<>(refused.values())));
                                 }
                                 return (long) inactive.size();
+                            });
+                        }))
+                .collect().with(java.util.stream.Collectors.summingLong(n -> n));
+    }
+
+    /** The products the shop has among the ids, deleted (Shopware deletes a parent's variants with it); the mock shop's likewise. */
+    private Uni<Long> delete(Tenant tenant, List<String> ids) {
+        if (tenant.mockShopware()) {
+            return pool.preparedQuery("delete from mock_shopware_product where tenant_id = $1 and (id = any($2) or parent_id = any($2))")
+                    .execute(Tuple.of(tenant.id(), ids.toArray(String[]::new))).map(rows -> (long) rows.rowCount());
+        }
+        ShopwareClient shop = shopware.of(tenant);
+        return Multi.createFrom().iterable(chunks(ids)).onItem().transformToUniAndConcatenate(chunk -> shop.search("product", existing(chunk))
+                        .chain(found -> {
+                            List<String> present = found.stream().map(p -> p.path("id").asText()).toList();
+                            return present.isEmpty() ? Uni.createFrom().item(0L) : shop.delete("product", present).map(refused -> {
+                                if (!refused.isEmpty()) {
+                                    throw new UpstreamRefused("Shopware refused to delete products Plenty no longer has: "
+                                            + String.join("; ", new LinkedHashSet<>(refused.values())));
+                                }
+                                return (long) present.size();
                             });
                         }))
                 .collect().with(java.util.stream.Collectors.summingLong(n -> n));

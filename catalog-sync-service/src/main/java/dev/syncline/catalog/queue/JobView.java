@@ -10,8 +10,8 @@ public record JobView(long id, UUID tenantId, SyncType type, String status, Stri
 
     /**
      * Variations (or config entries) read, written and rejected, Shopware products sent, and products
-     * deactivated because Plenty no longer has their variations, by the last run.
+     * deactivated or deleted because Plenty no longer has their variations, by the last run.
      */
-    public record Counts(long read, long written, long rejected, long products, long deactivated) {
+    public record Counts(long read, long written, long rejected, long products, long deactivated, long deleted) {
     }
 }

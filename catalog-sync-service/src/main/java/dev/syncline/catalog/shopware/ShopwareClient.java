@@ -94,6 +94,14 @@ public final class ShopwareClient {
                 });
     }
 
+    /** Deletes records of one entity by id in one sync request; the refused ones by index, with Shopware's reasons. */
+    public Uni<Map<Integer, String>> delete(String entity, List<String> ids) {
+        ArrayNode operations = mapper.createArrayNode();
+        ArrayNode payload = operations.addObject().put("entity", entity).put("action", "delete").putArray("payload");
+        ids.forEach(id -> payload.addObject().put("id", id));
+        return authorized(bearer -> api.sync(bearer, "use-queue-indexing", null, operations), response -> outcome(response, RECORD_POINTER));
+    }
+
     /**
      * Every record of an entity that matches the criteria (filter, includes), page by page at
      * Shopware's largest page size.

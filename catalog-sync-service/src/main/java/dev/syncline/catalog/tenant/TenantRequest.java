@@ -35,7 +35,8 @@ public record TenantRequest(
         List<@NotNull @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String> salesChannelIds,
         @Pattern(regexp = SHOPWARE_ID, message = "must be a Shopware id (32 lower-case hex digits)") String rootCategoryId,
         @Size(max = 20, message = "must name at most 20 languages")
-        List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String> translationLanguages) {
+        List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String> translationLanguages,
+        @Pattern(regexp = "deactivate|delete", message = "must be deactivate or delete") String retiredProducts) {
 
     static final String SHOPWARE_ID = "[0-9a-f]{32}";
 
@@ -71,7 +72,8 @@ public record TenantRequest(
                 CronSchedules.checked("productSchedule", productSchedule), vatLocationId, checkedVatCountryId(),
                 salesChannelIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(salesChannelIds)), rootCategoryId,
                 translationLanguages == null || translationLanguages.isEmpty() ? null
-                        : List.copyOf(new java.util.LinkedHashSet<>(translationLanguages)), null, null);
+                        : List.copyOf(new java.util.LinkedHashSet<>(translationLanguages)),
+                retiredProducts == null ? Tenant.DEACTIVATE : retiredProducts, null, null);
     }
 
     private Integer checkedVatCountryId() {

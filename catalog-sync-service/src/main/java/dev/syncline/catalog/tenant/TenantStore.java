@@ -17,7 +17,7 @@ public class TenantStore {
 
     private static final String COLUMNS = "id, name, plenty_url, plenty_username, plenty_password, shopware_mode, shopware_url, "
             + "shopware_client_id, shopware_client_secret, language, active, config_schedule, product_schedule, vat_location_id, "
-            + "vat_country_id, sales_channel_ids, root_category_id, translation_languages, created_at, updated_at";
+            + "vat_country_id, sales_channel_ids, root_category_id, translation_languages, retired_products, created_at, updated_at";
 
     private final Pool pool;
 
@@ -27,7 +27,7 @@ public class TenantStore {
 
     public Uni<Tenant> save(Tenant t) {
         return pool.preparedQuery("""
-                        insert into tenant (%s) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, now(), now())
+                        insert into tenant (%s) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, now(), now())
                         on conflict (id) do update set name = excluded.name, plenty_url = excluded.plenty_url,
                                plenty_username = excluded.plenty_username, plenty_password = excluded.plenty_password,
                                shopware_mode = excluded.shopware_mode, shopware_url = excluded.shopware_url,
@@ -37,13 +37,14 @@ public class TenantStore {
                                product_schedule = excluded.product_schedule, vat_location_id = excluded.vat_location_id,
                                vat_country_id = excluded.vat_country_id, sales_channel_ids = excluded.sales_channel_ids,
                                root_category_id = excluded.root_category_id,
-                               translation_languages = excluded.translation_languages, updated_at = now()
+                               translation_languages = excluded.translation_languages,
+                               retired_products = excluded.retired_products, updated_at = now()
                         returning %s""".formatted(COLUMNS, COLUMNS))
                 .execute(Tuple.from(new Object[] {t.id(), t.name(), t.plentyUrl(), t.plentyUsername(), t.plentyPassword(),
                         t.shopwareMode(), t.shopwareUrl(), t.shopwareClientId(), t.shopwareClientSecret(), t.language(),
                         t.active(), t.configSchedule(), t.productSchedule(), t.vatLocationId(), t.vatCountryId(),
                         t.salesChannelIds() == null ? null : t.salesChannelIds().toArray(String[]::new), t.rootCategoryId(),
-                        t.translationLanguages() == null ? null : t.translationLanguages().toArray(String[]::new)}))
+                        t.translationLanguages() == null ? null : t.translationLanguages().toArray(String[]::new), t.retiredProducts()}))
                 .map(rows -> toTenant(rows.iterator().next()));
     }
 
@@ -84,6 +85,6 @@ public class TenantStore {
                 row.getArrayOfStrings("sales_channel_ids") == null ? null : List.of(row.getArrayOfStrings("sales_channel_ids")),
                 row.getString("root_category_id"),
                 row.getArrayOfStrings("translation_languages") == null ? null : List.of(row.getArrayOfStrings("translation_languages")),
-                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+                row.getString("retired_products"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }
 }

@@ -9,7 +9,7 @@ public record TenantView(UUID id, String name, String plentyUrl, String plentyUs
                          String shopwareUrl, String shopwareClientId, String language, boolean active,
                          Credentials credentials, Schedule configSchedule, Schedule productSchedule,
                          Integer vatLocationId, Integer vatCountryId, java.util.List<String> salesChannelIds, String rootCategoryId,
-                         java.util.List<String> translationLanguages,
+                         java.util.List<String> translationLanguages, String retiredProducts,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** Which credentials are stored (their values never leave the service). */
@@ -30,6 +30,6 @@ public record TenantView(UUID id, String name, String plentyUrl, String plentyUs
                 t.shopwareClientId(), t.language(), t.active(),
                 new Credentials(t.plentyPassword() != null, t.shopwareClientSecret() != null),
                 Schedule.of(t.configSchedule(), defaultConfigSchedule), Schedule.of(t.productSchedule(), defaultProductSchedule),
-                t.vatLocationId(), t.vatCountryId(), t.salesChannelIds(), t.rootCategoryId(), t.translationLanguages(), t.createdAt(), t.updatedAt());
+                t.vatLocationId(), t.vatCountryId(), t.salesChannelIds(), t.rootCategoryId(), t.translationLanguages(), t.retiredProducts(), t.createdAt(), t.updatedAt());
     }
 }

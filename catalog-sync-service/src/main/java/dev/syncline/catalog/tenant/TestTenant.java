@@ -24,7 +24,7 @@ public class TestTenant {
         String sandbox = sandboxUrl.replaceAll("/+$", "");
         return new TenantRequest(null, "Syncline test tenant", sandbox + "/plenty/main", "sandbox-plenty",
                 "sandbox-plenty-password", shopwareMode, sandbox + "/shopware/main", "SWIASANDBOXCLIENT", "sandbox-shopware-secret",
-                "de", true, null, null, null, null, null, null, null);
+                "de", true, null, null, null, null, null, null, null, null);
     }
 
     void createAtStart(@Observes StartupEvent start, CatalogConfig config, TenantStore tenants, CredentialCipher cipher,

@@ -76,6 +76,46 @@ class RetiredVariationsTest extends CatalogTestBase {
                 "what is gone is deactivated once");
     }
 
+    @Test
+    void aTenantThatDeletesHasTheProductsOfDeletedVariationsRemovedWithTheirVariants() {
+        String tenant = fullySynced();
+        CatalogApi.changeTenant(tenant, Map.of("retiredProducts", "remove")).then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("retiredProducts"));
+        CatalogApi.changeTenant(tenant, Map.of("retiredProducts", "delete")).then().statusCode(200)
+                .body("retiredProducts", org.hamcrest.Matchers.equalTo("delete"));
+        PlentyTruth truth = new PlentyTruth(PLENTY);
+        Map<String, Object> single = activeSingle(truth);
+        Object itemId = truth.variations.stream().filter(PlentyTruth::isVariant).findFirst().orElseThrow().get("itemId");
+        List<Long> deleted = new ArrayList<>(List.of(PlentyTruth.id(single.get("id"))));
+        Set<String> gone = new HashSet<>(Set.of((String) single.get("number"), "P-" + itemId));
+        truth.variations.stream().filter(v -> itemId.equals(v.get("itemId"))).forEach(v -> {
+            deleted.add(PlentyTruth.id(v.get("id")));
+            gone.add((String) v.get("number"));
+        });
+        int productsBefore = SHOPWARE.products().size();
+        long listedBefore = SHOPWARE.storefront().getLong("listed");
+        PLENTY.delete(deleted);
+
+        JsonPath full = CatalogApi.sync(tenant, "FULL_PRODUCT");
+
+        assertEquals("succeeded", full.getString("status"), full.prettify());
+        Set<String> numbers = PlentyTruth.byNumber(SHOPWARE.products()).keySet();
+        assertEquals(Set.of(), gone.stream().filter(numbers::contains).collect(java.util.stream.Collectors.toSet()),
+                "no product of a deleted variation is left");
+        assertEquals(productsBefore - gone.size(), SHOPWARE.products().size(), "nothing else was deleted");
+        assertEquals(gone.size(), full.getLong("counts.deleted"));
+        assertEquals(listedBefore - 2, SHOPWARE.storefront().getLong("listed"));
+        Set<Object> productIds = SHOPWARE.products().stream().map(p -> p.get("id")).collect(java.util.stream.Collectors.toSet());
+        assertEquals(List.of(), SHOPWARE.entities("product_visibility").stream()
+                .filter(v -> !productIds.contains(v.get("productId"))).toList(),
+                "the deleted products' visibilities went with them");
+
+        JsonPath again = CatalogApi.sync(tenant, "FULL_PRODUCT");
+        assertEquals("succeeded", again.getString("status"), again.prettify());
+        Object deletedAgain = again.get("counts.deleted");
+        assertEquals(0L, deletedAgain == null ? 0L : ((Number) deletedAgain).longValue(), "what is gone is deleted once");
+    }
+
     private static Map<String, Object> activeSingle(PlentyTruth truth) {
         return truth.variations.stream().filter(v -> !PlentyTruth.isVariant(v) && Boolean.TRUE.equals(v.get("isActive")))
                 .findFirst().orElseThrow();

@@ -75,7 +75,16 @@ final class ShopwareSync {
                     + integrityFailure + ")", null))));
         }
         pending.forEach((entity, rows) -> store.of(entity).putAll(rows));
-        deleted.forEach((id, entity) -> store.of(entity).remove(id));
+        deleted.forEach((id, entity) -> {
+            store.of(entity).remove(id);
+            if (entity.equals("product")) {
+                // The product's foreign keys cascade: its variants and its own rows go with it.
+                store.of("product").values().removeIf(p -> id.equals(p.path("parentId").asText(null)));
+                for (String own : List.of("product_visibility", "product_configurator_setting", "product_media")) {
+                    store.of(own).values().removeIf(row -> id.equals(row.path("productId").asText(null)));
+                }
+            }
+        });
         Map<String, Object> data = new LinkedHashMap<>();
         written.forEach((entity, ids) -> data.put(entity, List.copyOf(ids)));
         return new Outcome(200, Map.of("data", data, "notFound", List.of(), "deleted", List.of()));
