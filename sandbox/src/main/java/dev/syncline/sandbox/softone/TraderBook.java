@@ -93,7 +93,10 @@ final class TraderBook {
 
     private long add(LocalDateTime updated, String afm) {
         long trdr = nextTrdr++;
-        traders.add(new Trader(trdr, afm != null ? afm : TraderGenerator.afm(Math.abs(new Random(seed * 7 + trdr).nextLong())), updated));
+        // The ERP's clock never shows a time inside the spring-forward gap (03:00-04:00 on the last
+        // Sunday of March in Athens): a generated one moves forward by the gap, as the clock did.
+        LocalDateTime shown = updated.atZone(SoftOneClock.ZONE).toLocalDateTime();
+        traders.add(new Trader(trdr, afm != null ? afm : TraderGenerator.afm(Math.abs(new Random(seed * 7 + trdr).nextLong())), shown));
         return trdr;
     }
 }
