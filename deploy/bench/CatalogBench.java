@@ -15,8 +15,9 @@ import java.util.List;
  * answering each request after LATENCY_MS, the test tenant in api mode writing to the sandbox's
  * Shopware. Times the bare download of the pages a full sync reads (variation pages of PER_PAGE
  * with their relations, and each page's items, one request at a time as the sync reads them), then
- * a FULL_PRODUCT job and the sync's share of the download rate, then a PRODUCT_DELTA of CHANGED
- * changed variations.
+ * a FULL_PRODUCT job without images and the sync's share of the download rate; then the same
+ * catalog with one image per item into an empty shop (every image downloaded by the shop from the
+ * Plenty CDN); then a PRODUCT_DELTA of CHANGED changed variations.
  *
  * Usage: java -cp <jackson jars> CatalogBench.java SANDBOX SERVICE CRON_SECRET VARIATIONS LATENCY_MS PER_PAGE CHANGED
  */
@@ -40,8 +41,8 @@ public class CatalogBench {
         int perPage = Integer.parseInt(args[5]);
         int changed = Integer.parseInt(args[6]);
 
-        JsonNode catalog = post(sandbox + "/sandbox/plenty/main/reset", "{\"variations\": " + variations + "}", null);
-        post(sandbox + "/sandbox/shopware/main/reset", "{}", null);
+        // Without images: the sync against the bare download of the same pages.
+        JsonNode catalog = reset(variations, 0);
         System.out.printf("Plenty catalog: %d variations of %d items, %d ms per request, %d per page%n",
                 catalog.path("variations").asInt(), catalog.path("items").asInt(), latency, perPage);
         JsonNode config = runJob("CONFIG");
@@ -50,17 +51,21 @@ public class CatalogBench {
         put(sandbox + "/sandbox/plenty/main/faults", "{\"latencyMs\": " + latency + "}");
 
         double download = download(perPage);
-        System.out.printf("bare download of the same pages: %.2f s%n", download);
+        System.out.printf("bare download of the same pages: %.2f s = %.0f variations/s%n", download, variations / download);
 
-        JsonNode full = runJob("FULL_PRODUCT");
-        double seconds = full.path("durationSeconds").asDouble();
-        long read = full.path("counts").path("read").asLong();
-        JsonNode shop = get(sandbox + "/sandbox/shopware/main/stats", null);
-        System.out.printf("FULL_PRODUCT: %s, %d variations, %d products sent in %.2f s = %.0f variations/s (target < 60 s)%n",
-                full.path("status").asText(), read, full.path("counts").path("products").asLong(), seconds, read / seconds);
-        System.out.printf("  Shopware holds %d products (%d variants) after %d sync requests%n",
-                shop.path("products").asLong(), shop.path("variants").asLong(), shop.path("syncRequests").asLong());
+        double seconds = fullSync("FULL_PRODUCT without images", "< 60 s");
         System.out.printf("  share of the upstream's own rate: %.2f (target >= 0.8)%n", download / seconds);
+
+        // With one image per item, served by the sandbox's Plenty CDN and downloaded by its Shopware.
+        reset(variations, 1);
+        put(sandbox + "/sandbox/plenty/main/faults", "{\"latencyMs\": " + latency + "}");
+        fullSync("FULL_PRODUCT with one image per item", "< 120 s");
+        JsonNode storefront = get(sandbox + "/sandbox/shopware/main/storefront", null);
+        long withCover = 0;
+        for (JsonNode listed : storefront.path("products")) {
+            withCover += listed.path("cover").isObject() ? 1 : 0;
+        }
+        System.out.printf("  storefront lists %d products, %d with their cover image%n", storefront.path("listed").asLong(), withCover);
 
         post(sandbox + "/sandbox/plenty/main/clock", "{\"advanceMinutes\": 30}", null);
         post(sandbox + "/sandbox/plenty/main/changes", "{\"variations\": " + changed + "}", null);
@@ -68,6 +73,28 @@ public class CatalogBench {
         System.out.printf("PRODUCT_DELTA: %s, %d changed variations read, %d written in %.2f s (target < 3 s)%n",
                 delta.path("status").asText(), delta.path("counts").path("read").asLong(), delta.path("counts").path("written").asLong(),
                 delta.path("durationSeconds").asDouble());
+    }
+
+    /** The same Plenty catalog (same seed) with this many images per item, and an empty shop. */
+    static JsonNode reset(int variations, int imagesPerItem) throws Exception {
+        JsonNode catalog = post(sandbox + "/sandbox/plenty/main/reset",
+                "{\"variations\": " + variations + ", \"imagesPerItem\": " + imagesPerItem + "}", null);
+        post(sandbox + "/sandbox/shopware/main/reset", "{}", null);
+        return catalog;
+    }
+
+    /** A FULL_PRODUCT job into an empty shop; its duration in seconds. */
+    static double fullSync(String label, String target) throws Exception {
+        JsonNode full = runJob("FULL_PRODUCT");
+        double seconds = full.path("durationSeconds").asDouble();
+        long read = full.path("counts").path("read").asLong();
+        JsonNode shop = get(sandbox + "/sandbox/shopware/main/stats", null);
+        System.out.printf("%s: %s, %d variations, %d products sent in %.2f s = %.0f variations/s (target %s)%n",
+                label, full.path("status").asText(), read, full.path("counts").path("products").asLong(), seconds, read / seconds, target);
+        System.out.printf("  Shopware holds %d products (%d variants), %d media (%d files uploaded) after %d sync requests%n",
+                shop.path("products").asLong(), shop.path("variants").asLong(), shop.path("media").asLong(),
+                shop.path("mediaUploads").asLong(), shop.path("syncRequests").asLong());
+        return seconds;
     }
 
     /** Variation pages and their items, one request at a time, as a full sync reads them. */
@@ -85,7 +112,7 @@ public class CatalogBench {
                     items.add(id);
                 }
             });
-            get(sandbox + "/plenty/main/rest/items?lang=de&page=1&itemsPerPage=" + items.size() + "&id=" + enc(String.join(",", items)), token);
+            get(sandbox + "/plenty/main/rest/items?lang=de&with=itemImages&page=1&itemsPerPage=" + items.size() + "&id=" + enc(String.join(",", items)), token);
             if (answer.path("isLastPage").asBoolean()) {
                 break;
             }

@@ -104,8 +104,12 @@ final class PlentyCatalog {
     private final Random random;
 
     PlentyCatalog(long seed, int variationCount, OffsetDateTime now) {
+        this(seed, variationCount, null, now);
+    }
+
+    PlentyCatalog(long seed, int variationCount, Integer imagesPerItem, OffsetDateTime now) {
         this.random = new Random(seed);
-        this.images = new PlentyImages(now.minusDays(30));
+        this.images = new PlentyImages(now.minusDays(30), imagesPerItem);
         vatConfigurations = List.of(
                 new VatConfiguration(1, 1, 0, false, OffsetDateTime.parse("2020-07-01T00:00:00+02:00"),
                         OffsetDateTime.parse("2021-01-01T00:00:00+01:00"), rates("16.00", "5.00", "0.00", "0.00")),

@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
 
 /**
  * The images of a catalog's items. Every item has one to three, derived from its id (image id
- * {@code itemId * 10 + n}, position n), so a catalog of any size costs nothing until an image
+ * {@code itemId * 10 + n}, position n), or as many as the reset asked for (0 to 9), so a catalog of any size costs nothing until an image
  * changes: only changed and broken images are remembered. The bytes are a small PNG whose colour
  * follows the image id and its version, so {@code md5Checksum} is the real checksum of what the
  * CDN serves and changes when the image does.
@@ -39,13 +39,16 @@ final class PlentyImages {
     private final Map<Long, OffsetDateTime> updates = new HashMap<>();
     private final Map<Long, String> broken = new HashMap<>();
     private final OffsetDateTime created;
+    /** Images per item, or null for one to three by item id. */
+    private final Integer perItem;
 
-    PlentyImages(OffsetDateTime created) {
+    PlentyImages(OffsetDateTime created, Integer perItem) {
         this.created = created;
+        this.perItem = perItem;
     }
 
-    static int countOf(long itemId) {
-        return 1 + (int) (itemId % 3);
+    int countOf(long itemId) {
+        return perItem != null ? perItem : 1 + (int) (itemId % 3);
     }
 
     List<Image> of(long itemId) {

@@ -49,9 +49,9 @@ final class PlentyInstance {
         clockOffset = clockOffset.plus(by);
     }
 
-    void reset(long seed, int variations, long tokenLifetime) {
+    void reset(long seed, int variations, Integer imagesPerItem, long tokenLifetime) {
         clockOffset = Duration.ZERO;
-        catalog = new PlentyCatalog(seed, variations, now());
+        catalog = new PlentyCatalog(seed, variations, imagesPerItem, now());
         tokenLifetimeSeconds = tokenLifetime;
         accessTokens.clear();
         refreshTokens.clear();

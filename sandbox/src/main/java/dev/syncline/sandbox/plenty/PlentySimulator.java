@@ -76,8 +76,12 @@ public class PlentySimulator {
             if (variations < 0 || variations > 2_000_000) {
                 throw new IllegalArgumentException("variations must be between 0 and 2000000");
             }
+            Integer imagesPerItem = body.hasNonNull("imagesPerItem") ? body.path("imagesPerItem").asInt(-1) : null;
+            if (imagesPerItem != null && (imagesPerItem < 0 || imagesPerItem > 9)) {
+                throw new IllegalArgumentException("imagesPerItem must be between 0 and 9");
+            }
             PlentyInstance plenty = instance(c);
-            plenty.reset(body.path("seed").asLong(20251122), variations, body.path("tokenLifetimeSeconds").asLong(86_400));
+            plenty.reset(body.path("seed").asLong(20251122), variations, imagesPerItem, body.path("tokenLifetimeSeconds").asLong(86_400));
             plenty.faults.set(FaultPlan.NONE);
             Json.send(c, 200, stats(plenty));
         }));

@@ -70,6 +70,19 @@ class PlentyImagesTest extends RunningSandbox {
                 .post("/sandbox/plenty/img/images/broken").then().statusCode(400);
     }
 
+    @Test
+    void aResetCanGiveEveryItemTheSameNumberOfImages() {
+        given().baseUri(sandbox.url()).contentType(ContentType.JSON).body(Map.of("variations", 20, "imagesPerItem", 1))
+                .post("/sandbox/plenty/img/reset").then().statusCode(200);
+        token = given().baseUri(sandbox.url()).contentType(ContentType.JSON)
+                .body(Map.of("username", "sandbox-plenty", "password", "sandbox-plenty-password"))
+                .post("/plenty/img/rest/login").then().statusCode(200).extract().path("accessToken");
+        assertEquals(1, images(101).size());
+        assertEquals(1, images(102).size());
+        given().baseUri(sandbox.url()).contentType(ContentType.JSON).body(Map.of("variations", 20, "imagesPerItem", 10))
+                .post("/sandbox/plenty/img/reset").then().statusCode(400);
+    }
+
     private List<Map<String, Object>> images(long itemId) {
         return given().baseUri(sandbox.url()).auth().oauth2(token).get("/plenty/img/rest/items/" + itemId + "/images")
                 .then().statusCode(200).extract().jsonPath().getList("$");
