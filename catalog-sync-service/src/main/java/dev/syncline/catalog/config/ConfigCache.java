@@ -16,8 +16,16 @@ public record ConfigCache(OffsetDateTime refreshedAt, long runId, Map<Long, Cate
                           Map<Long, SalesPrice> salesPrices, Map<Long, Manufacturer> manufacturers, Map<Long, Unit> units,
                           Map<Long, BigDecimal> vatRates) {
 
-    /** {@code position}: Plenty's order among the category's siblings. */
-    public record Category(long id, Long parentId, int level, String name, int position) {
+    /**
+     * {@code name} in the tenant's language; {@code translations} its names in the tenant's
+     * translation languages that Plenty has (language code to name); {@code position}: Plenty's
+     * order among the category's siblings.
+     */
+    public record Category(long id, Long parentId, int level, String name, int position, Map<String, String> translations) {
+
+        public Category {
+            translations = translations == null ? Map.of() : translations;
+        }
     }
 
     public record Attribute(long id, String backendName, String name) {

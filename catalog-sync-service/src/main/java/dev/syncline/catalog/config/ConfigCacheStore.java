@@ -23,7 +23,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ConfigCacheStore {
 
-    private static final List<String> TABLES = List.of("plenty_category", "plenty_attribute", "plenty_attribute_value",
+    private static final List<String> TABLES = List.of("plenty_category", "plenty_category_name", "plenty_attribute", "plenty_attribute_value",
             "plenty_sales_price", "plenty_manufacturer", "plenty_unit", "plenty_vat");
 
     private final Pool pool;
@@ -41,6 +41,9 @@ public class ConfigCacheStore {
                 .call(() -> insert(tx, tenant, "plenty_category (tenant_id, id, parent_id, level, name, position)",
                         "$2::int8[], $3::int8[], $4::int4[], $5::text[], $6::int4[]", cache.categories().values(),
                         c -> new Object[] {c.id(), c.parentId(), c.level(), c.name(), c.position()}))
+                .call(() -> insert(tx, tenant, "plenty_category_name (tenant_id, category_id, lang, name)",
+                        "$2::int8[], $3::text[], $4::text[]", translatedNames(cache),
+                        n -> new Object[] {n.categoryId(), n.lang(), n.name()}))
                 .call(() -> insert(tx, tenant, "plenty_attribute (tenant_id, id, backend_name, name)",
                         "$2::int8[], $3::text[], $4::text[]", cache.attributes().values(),
                         a -> new Object[] {a.id(), a.backendName(), a.name()}))
@@ -62,6 +65,15 @@ public class ConfigCacheStore {
                                 on conflict (tenant_id) do update set refreshed_at = now(), run_id = excluded.run_id""")
                         .execute(Tuple.of(tenant, cache.runId())))
                 .replaceWithVoid();
+    }
+
+    private record TranslatedName(long categoryId, String lang, String name) {
+    }
+
+    private static List<TranslatedName> translatedNames(ConfigCache cache) {
+        List<TranslatedName> names = new ArrayList<>();
+        cache.categories().values().forEach(c -> c.translations().forEach((lang, name) -> names.add(new TranslatedName(c.id(), lang, name))));
+        return names;
     }
 
     /** One statement per table: the rows' columns as arrays, unnested. */
@@ -128,9 +140,14 @@ public class ConfigCacheStore {
     private Uni<ConfigCache> loadTables(UUID tenant, Row state) {
         Tuple id = Tuple.of(tenant);
         Loading loading = new Loading();
-        return query("select id, parent_id, level, name, position from plenty_category where tenant_id = $1 order by id", id,
+        return query("""
+                        select c.id, c.parent_id, c.level, c.name, c.position,
+                               coalesce(jsonb_object_agg(n.lang, n.name) filter (where n.lang is not null), '{}') as translations
+                        from plenty_category c
+                        left join plenty_category_name n on n.tenant_id = c.tenant_id and n.category_id = c.id
+                        where c.tenant_id = $1 group by c.tenant_id, c.id order by c.id""", id,
                 r -> new ConfigCache.Category(r.getLong("id"), r.getLong("parent_id"), r.getInteger("level"), r.getString("name"),
-                        r.getInteger("position")),
+                        r.getInteger("position"), translations(r.getJsonObject("translations"))),
                 ConfigCache.Category::id)
                 .invoke(rows -> loading.categories = rows)
                 .chain(() -> query("select id, backend_name, name from plenty_attribute where tenant_id = $1 order by id", id,
@@ -155,6 +172,12 @@ public class ConfigCacheStore {
                 .chain(() -> vatRates(id))
                 .map(vats -> new ConfigCache(state.getOffsetDateTime("refreshed_at"), state.getLong("run_id"), loading.categories,
                         loading.attributes, loading.values, loading.prices, loading.manufacturers, loading.units, vats));
+    }
+
+    private static Map<String, String> translations(io.vertx.core.json.JsonObject names) {
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        names.forEach(entry -> byLanguage.put(entry.getKey(), String.valueOf(entry.getValue())));
+        return byLanguage;
     }
 
     private Uni<Map<Long, BigDecimal>> vatRates(Tuple tenant) {

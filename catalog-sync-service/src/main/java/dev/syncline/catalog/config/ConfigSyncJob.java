@@ -50,8 +50,8 @@ public class ConfigSyncJob {
     public Uni<Outcome> run(ActiveRun run, Tenant tenant, PlentyClient plenty) {
         String language = tenant.language();
         Reading reading = new Reading();
-        return plenty.all(Resource.CATEGORIES, Map.of("type", "item", "with", "details", "lang", language), PlentyRecords.Category.class)
-                .invoke(categories -> categories.forEach(c -> reading.categories.put(c.id(), category(c, language))))
+        return plenty.all(Resource.CATEGORIES, categoryQuery(tenant), PlentyRecords.Category.class)
+                .invoke(categories -> categories.forEach(c -> reading.categories.put(c.id(), category(c, tenant))))
                 .chain(() -> plenty.all(Resource.ATTRIBUTES, Map.of("with", "names"), PlentyRecords.Attribute.class))
                 .invoke(attributes -> attributes.forEach(a -> reading.attributes.put(a.id(), new ConfigCache.Attribute(a.id(),
                         a.backendName(), Name.in(a.names(), language, a.backendName())))))
@@ -85,11 +85,26 @@ public class ConfigSyncJob {
                         .replaceWith(new Outcome(cache.entries())));
     }
 
-    private static ConfigCache.Category category(PlentyRecords.Category category, String language) {
-        PlentyRecords.Category.Details details = category.in(language);
+    /** With {@code lang} Plenty answers only that language's details; the translations need them all. */
+    private static Map<String, String> categoryQuery(Tenant tenant) {
+        Map<String, String> query = new LinkedHashMap<>(Map.of("type", "item", "with", "details"));
+        if (tenant.translationLanguages() == null || tenant.translationLanguages().isEmpty()) {
+            query.put("lang", tenant.language());
+        }
+        return query;
+    }
+
+    private static ConfigCache.Category category(PlentyRecords.Category category, Tenant tenant) {
+        PlentyRecords.Category.Details details = category.in(tenant.language());
+        Map<String, String> translations = new LinkedHashMap<>();
+        if (tenant.translationLanguages() != null) {
+            tenant.translationLanguages().forEach(lang -> category.detailsIn(lang)
+                    .filter(d -> d.name() != null && !d.name().isBlank())
+                    .ifPresent(d -> translations.put(lang, d.name())));
+        }
         return new ConfigCache.Category(category.id(), category.parentCategoryId(), category.level(),
                 details.name() == null ? "Category " + category.id() : details.name(),
-                details.position() == null ? 0 : details.position());
+                details.position() == null ? 0 : details.position(), translations);
     }
 
     private static String currency(PlentyRecords.SalesPrice price) {

@@ -116,7 +116,12 @@ public final class PlentyRecords {
             if (details == null || details.isEmpty()) {
                 return new Details(language, "Category " + id, 0);
             }
-            return details.stream().filter(d -> language.equals(d.lang())).findFirst().orElse(details.get(0));
+            return detailsIn(language).orElse(details.get(0));
+        }
+
+        /** The details in exactly this language, if the category has them. */
+        public java.util.Optional<Details> detailsIn(String language) {
+            return details == null ? java.util.Optional.empty() : details.stream().filter(d -> language.equals(d.lang())).findFirst();
         }
 
         @RegisterForReflection

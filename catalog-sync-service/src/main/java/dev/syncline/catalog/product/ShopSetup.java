@@ -54,7 +54,7 @@ public class ShopSetup {
                                                         .chain(languages -> context(tenant, cache, shop, currencies, taxes, channels,
                                                                 root, folder, languages)))))))
                 .call(context -> writePropertyGroups(tenant, cache, shop))
-                .call(context -> writeCategories(tenant, cache, shop, context.rootCategoryId()));
+                .call(context -> new ShopCategories(mapper).write(tenant, cache, shop, context));
     }
 
     private Uni<ShopContext> context(Tenant tenant, ConfigCache cache, ShopwareClient shop, List<JsonNode> currencyRows,
@@ -201,32 +201,8 @@ public class ShopSetup {
         return write(shop, "property_group", new ArrayList<>(groups.values()));
     }
 
-    /**
-     * The tree parents first; a Plenty top category (or one whose parent is unknown) hangs under the
-     * root. Every category is written with its parent and its place among its siblings in Plenty's
-     * order: Shopware orders siblings by {@code afterCategoryId} (null: the first), so a category
-     * moved in Plenty moves in Shopware and no sibling keeps pointing at where it was.
-     */
-    private Uni<Void> writeCategories(Tenant tenant, ConfigCache cache, ShopwareClient shop, String root) {
-        List<ConfigCache.Category> ordered = cache.categories().values().stream()
-                .sorted(Comparator.comparingInt(ConfigCache.Category::level)
-                        .thenComparing(ConfigCache.Category::parentId, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparingInt(ConfigCache.Category::position).thenComparingLong(ConfigCache.Category::id)).toList();
-        List<ObjectNode> categories = new ArrayList<>();
-        Map<String, String> lastChild = new java.util.HashMap<>();
-        for (ConfigCache.Category category : ordered) {
-            boolean knownParent = category.parentId() != null && cache.categories().containsKey(category.parentId());
-            String id = ShopwareIds.of(tenant.id(), "category", category.id());
-            String parent = knownParent ? ShopwareIds.of(tenant.id(), "category", category.parentId()) : root;
-            ObjectNode row = mapper.createObjectNode().put("id", id).put("parentId", parent)
-                    .put("name", category.name()).put("active", true).put("visible", true).put("type", "page");
-            row.put("afterCategoryId", lastChild.put(parent, id));
-            categories.add(row);
-        }
-        return write(shop, "category", categories);
-    }
-
-    private static Uni<Void> write(ShopwareClient shop, String entity, List<ObjectNode> records) {
+    /** Records the products need, written whole: a refused one stops the run naming Shopware's reasons. */
+    static Uni<Void> write(ShopwareClient shop, String entity, List<ObjectNode> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -72,6 +72,49 @@ class TranslationsTest extends CatalogTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void categoryNamesAreWrittenInEveryLanguageTheTenantLists() {
+        String tenant = CatalogApi.testTenant("api");
+        CatalogApi.changeTenant(tenant, Map.of("translationLanguages", List.of("en"))).then().statusCode(200);
+        CatalogApi.syncConfig(tenant);
+        assertEquals("succeeded", CatalogApi.sync(tenant, "FULL_PRODUCT").getString("status"));
+
+        String english = SHOPWARE.entities("language").stream()
+                .filter(l -> "en-GB".equals(((Map<String, Object>) l.get("locale")).get("code"))).findFirst().orElseThrow().get("id").toString();
+        Map<String, Map<String, Object>> shopCategories = new HashMap<>();
+        SHOPWARE.entities("category").forEach(c -> shopCategories.put((String) c.get("id"), c));
+        List<Map<String, Object>> cached = given().auth().oauth2(TestTokens.viewer()).get("/api/tenants/" + tenant + "/config")
+                .then().statusCode(200).extract().jsonPath().getList("categories");
+        Map<Long, Map<String, Object>> cachedById = new HashMap<>();
+        cached.forEach(c -> cachedById.put(((Number) c.get("id")).longValue(), c));
+        int translated = 0;
+        int fallenBack = 0;
+        for (Map<String, Object> category : PLENTY.all("/categories", Map.of("with", "details"))) {
+            long id = ((Number) category.get("id")).longValue();
+            Map<String, String> names = new HashMap<>();
+            ((List<Map<String, Object>>) category.get("details")).forEach(d -> names.put((String) d.get("lang"), (String) d.get("name")));
+            Map<String, Object> inShop = shopCategories.get(ShopwareIds.of(java.util.UUID.fromString(tenant), "category", id));
+            assertEquals(names.get("de"), inShop.get("name"), "category " + id);
+            Object translation = ((Map<String, Map<String, Object>>) inShop.getOrDefault("translations", Map.of()))
+                    .getOrDefault(english, Map.of()).get("name");
+            assertEquals(names.get("en"), translation, "category " + id + " in en-GB");
+            assertEquals(names.containsKey("en") ? Map.of("en", names.get("en")) : Map.of(), cachedById.get(id).get("translations"),
+                    "the config cache keeps the names of the tenant's translation languages");
+            if (names.containsKey("en")) {
+                translated++;
+            } else {
+                fallenBack++;
+            }
+        }
+        assertTrue(translated > 0 && fallenBack > 0, "both kinds exist: " + translated + " translated, " + fallenBack + " not");
+
+        long listedInEnglish = SHOPWARE.storefront().getList("products", Map.class).stream()
+                .map(p -> (Map<String, List<String>>) p.get("categoryPaths"))
+                .filter(paths -> !paths.get("en-GB").equals(paths.get("de-DE"))).count();
+        assertTrue(listedInEnglish > 0, "the storefront shows English category paths");
+    }
+
+    @Test
     void aLanguageTheShopDoesNotHaveStopsTheRunInWords() {
         String tenant = CatalogApi.testTenant("api");
         CatalogApi.changeTenant(tenant, Map.of("translationLanguages", List.of("en", "fr"))).then().statusCode(200);

@@ -64,6 +64,12 @@ final class PlentyCatalog {
     private static final String[] TOP = {"Damen", "Herren", "Kinder", "Sport", "Haushalt", "Garten"};
     private static final String[] MIDDLE = {"Bekleidung", "Schuhe", "Zubehör"};
     private static final String[] LEAF = {"Neu", "Klassiker"};
+    /** The English words of the category names, in the same order. */
+    private static final Map<String, String> CATEGORY_WORDS_EN = Map.ofEntries(Map.entry("Damen", "Women"),
+            Map.entry("Herren", "Men"), Map.entry("Kinder", "Children"), Map.entry("Sport", "Sports"),
+            Map.entry("Haushalt", "Household"), Map.entry("Garten", "Garden"), Map.entry("Bekleidung", "Clothing"),
+            Map.entry("Schuhe", "Shoes"), Map.entry("Zubehör", "Accessories"), Map.entry("Neu", "New"),
+            Map.entry("Klassiker", "Classic"));
     private static final String[] COLORS = {"Rot", "Blau", "Grün", "Schwarz", "Weiß", "Gelb", "Grau", "Orange"};
     private static final String[] SIZES = {"XS", "S", "M", "L", "XL", "XXL"};
     private static final String[] NOUNS = {"Jacke", "Hose", "Hemd", "Schal", "Mütze", "Tasche", "Socken", "Pullover",
@@ -75,6 +81,15 @@ final class PlentyCatalog {
             "Gloves", "Belt", "Backpack", "Blanket", "Cushion", "Mug", "Lamp"};
     private static final String[] ADJECTIVES_EN = {"Light", "Warm", "Sturdy", "Elegant", "Sporty", "Classic",
             "Colourful", "Plain"};
+
+    /** The English name of a generated category ("Neu Schuhe" is "New Shoes"). */
+    static String englishCategory(String germanName) {
+        StringBuilder english = new StringBuilder();
+        for (String word : germanName.split(" ")) {
+            english.append(english.isEmpty() ? "" : " ").append(CATEGORY_WORDS_EN.getOrDefault(word, word));
+        }
+        return english.toString();
+    }
 
     /** The English name of a generated German one ("Warme Jacke" is "Warm Jacket"). */
     static String english(String germanName) {

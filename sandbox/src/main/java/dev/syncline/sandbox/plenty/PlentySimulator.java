@@ -218,7 +218,7 @@ public class PlentySimulator {
             synchronized (plenty) {
                 PlentyCatalog catalog = plenty.catalog;
                 rows = switch (path) {
-                    case "/categories" -> catalog.categories.stream().map(PlentySimulator::category).toList();
+                    case "/categories" -> catalog.categories.stream().map(c -> category(c, query.get("lang"))).toList();
                     case "/items/attributes" -> catalog.attributes.stream().map(PlentySimulator::attribute).toList();
                     case "/items/attributes/:attributeId/values" -> attributeValues(catalog, context.pathParam("attributeId"));
                     case "/items/sales_prices" -> catalog.salesPrices.stream().map(PlentySimulator::salesPrice).toList();
@@ -358,10 +358,21 @@ public class PlentySimulator {
         }
     }
 
-    private static Map<String, Object> category(PlentyCatalog.Category c) {
+    /**
+     * A category with its details (model CategoryDetails: categoryId, lang, name, position,
+     * plentyId…), one per language it has; {@code lang} limits them to that language (Plenty's REST
+     * reference, Category, GET /rest/categories with {@code with=details}). Every category has German
+     * details; all but every tenth also English ones, at the same position.
+     */
+    private static Map<String, Object> category(PlentyCatalog.Category c, String lang) {
+        List<Map<String, Object>> details = new ArrayList<>();
+        details.add(row("categoryId", c.id(), "lang", "de", "name", c.name(), "position", c.position(), "plentyId", 1000));
+        if (c.id() % 10 != 0) {
+            details.add(row("categoryId", c.id(), "lang", "en", "name", PlentyCatalog.englishCategory(c.name()), "position",
+                    c.position(), "plentyId", 1000));
+        }
         return row("id", c.id(), "parentCategoryId", c.parentId(), "level", c.level(), "type", "item", "updatedAt",
-                W3C.format(c.updatedAt()), "details", List.of(row("lang", "de", "name", c.name(), "position", c.position(),
-                        "plentyId", 1000)));
+                W3C.format(c.updatedAt()), "details", lang == null ? details : details.stream().filter(d -> lang.equals(d.get("lang"))).toList());
     }
 
     private static Map<String, Object> attribute(PlentyCatalog.Attribute a) {

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * product with a visibility of 30 in the channel, a price in the default currency, and a category
  * whose path up to the channel's navigation root is active and visible. A parent with variants
  * offers a choice only through its configurator settings. Each listed product shows its cover image
- * (a variant inherits its parent's, as the listing shows the parent).
+ * (a variant inherits its parent's, as the listing shows the parent), and its name and category
+ * path in every shop language (a translation, else the system language's text, as Shopware falls back).
  */
 final class ShopwareStorefront {
 
@@ -47,7 +48,7 @@ final class ShopwareStorefront {
                     || !pricedInDefaultCurrency(product)) {
                 continue;
             }
-            List<String> path = categoryPath(product, root);
+            List<String> path = categoryPath(product, root, null);
             if (path == null) {
                 continue;
             }
@@ -57,6 +58,7 @@ final class ShopwareStorefront {
             entry.put("name", product.path("name").asText());
             entry.put("names", names(product));
             entry.put("categoryPath", path);
+            entry.put("categoryPaths", categoryPaths(product, root));
             entry.put("price", defaultPrice(product));
             Map<String, Object> cover = cover(product);
             entry.put("cover", cover);
@@ -124,15 +126,27 @@ final class ShopwareStorefront {
         return null;
     }
 
-    /** The names from the navigation root down to the first of the product's categories that is shown there. */
-    private List<String> categoryPath(ObjectNode product, String root) {
+    /** The category path in every shop language, by locale code: each category's translation, else the system language's name. */
+    private Map<String, List<String>> categoryPaths(ObjectNode product, String root) {
+        Map<String, List<String>> paths = new TreeMap<>();
+        store.of("language").forEach((id, language) -> paths.put(language.path("locale").path("code").asText(),
+                categoryPath(product, root, id)));
+        return paths;
+    }
+
+    /**
+     * The names from the navigation root down to the first of the product's categories that is
+     * shown there, in a language (null: the system language).
+     */
+    private List<String> categoryPath(ObjectNode product, String root, String languageId) {
         for (JsonNode categoryId : product.path("categoryIds")) {
             List<String> names = new ArrayList<>();
             ObjectNode category = store.of("category").get(categoryId.asText());
             boolean shown = true;
             while (category != null && !category.get("id").asText().equals(root)) {
                 shown &= category.path("active").asBoolean(true) && category.path("visible").asBoolean(true);
-                names.add(0, category.path("name").asText());
+                String name = category.path("name").asText();
+                names.add(0, languageId == null ? name : category.path("translations").path(languageId).path("name").asText(name));
                 category = store.of("category").get(category.path("parentId").asText(""));
             }
             if (category != null && shown) {
