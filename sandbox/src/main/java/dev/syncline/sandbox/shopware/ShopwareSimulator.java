@@ -1,7 +1,6 @@
 package dev.syncline.sandbox.shopware;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncline.sandbox.fault.FaultPlan;
 import dev.syncline.sandbox.http.Control;
@@ -22,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code POST /api/oauth/token} (client credentials, 10-minute tokens), {@code POST /api/_action/sync}
  * written as one transaction with Shopware's refusals ({@link ShopwareSync}), and
  * {@code POST /api/_action/media/{id}/upload} ({@link ShopwareMediaUpload}), and
- * {@code POST /api/search/<entity>} (equals and equalsAny filters, paging, total-count-mode) for
- * products, categories, taxes, currencies, sales channels, property groups and options. Shapes:
+ * {@code POST /api/search/<entity>} ({@link ShopwareSearch}) for products, categories, taxes,
+ * currencies, sales channels, languages, media, property groups and options. Shapes:
  * Shopware's Admin API description (npm @shopware/api-client, api-types/adminApiSchema.json) and,
  * where it is silent, the DAL's source. Control API under {@code /sandbox/shopware/<instance>},
  * including the storefront view of a sales channel ({@link ShopwareStorefront}) and the request
@@ -76,10 +75,7 @@ public class ShopwareSimulator {
         router.get(control + "/products").handler(Control.raw(c -> {
             ShopwareInstance shop = instance(c);
             synchronized (shop) {
-                Map<String, List<ObjectNode>> visibilities = shop.store.byProduct("product_visibility");
-                Map<String, List<ObjectNode>> settings = shop.store.byProduct("product_configurator_setting");
-                Json.send(c, 200, shop.store.of("product").values().stream()
-                        .map(p -> resolved(shop.store, p, visibilities, settings)).toList());
+                Json.send(c, 200, new ShopwareSearch(shop.store).products());
             }
         }));
         router.get(control + "/entities/:entity").handler(Control.raw(c -> {
@@ -207,104 +203,16 @@ public class ShopwareSimulator {
         ShopwareInstance shop = instance(context);
         String entity = context.pathParam("entity").replace('-', '_');
         JsonNode criteria = Json.body(context);
-        int page = Math.max(1, criteria.path("page").asInt(1));
-        int limit = criteria.path("limit").asInt(25);
-        if (limit < 1 || limit > 500) {
-            Json.send(context, 400, error("400", "The limit must be between 1 and 500.", "FRAMEWORK__INVALID_LIMIT_QUERY"));
+        Map<String, Object> answer;
+        try {
+            synchronized (shop) {
+                answer = new ShopwareSearch(shop.store).search(entity, criteria);
+            }
+        } catch (ShopwareSearch.Refused refused) {
+            Json.send(context, 400, error("400", refused.getMessage(), refused.code));
             return;
         }
-        List<ObjectNode> matching = new ArrayList<>();
-        synchronized (shop) {
-            Map<String, ObjectNode> rows = shop.store.of(entity);
-            if (rows == null) {
-                Json.send(context, 400, error("400", "Definition for entity \"" + entity + "\" not found.", "FRAMEWORK__DEFINITION_NOT_FOUND"));
-                return;
-            }
-            for (ObjectNode row : rows.values()) {
-                if (matches(row, criteria.path("filter"))) {
-                    matching.add(entity.equals("product") ? resolved(shop.store, row)
-                            : entity.equals("language") && !criteria.path("associations").has("locale") ? row.deepCopy().without("locale")
-                            : row);
-                }
-            }
-        }
-        int from = (page - 1) * limit;
-        List<ObjectNode> data = matching.subList(Math.min(from, matching.size()), Math.min(matching.size(), from + limit));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("total", "exact".equals(criteria.path("total-count-mode").asText()) || criteria.path("total-count-mode").asInt(0) == 1
-                ? matching.size() : data.size());
-        answer.put("data", data);
-        answer.put("aggregations", List.of());
         Json.send(context, 200, answer);
-    }
-
-    /** A product as read with its associations: tax, categories, options with groups, manufacturer, unit, visibilities, settings, media. */
-    static ObjectNode resolved(ShopwareStore store, ObjectNode product) {
-        return resolved(store, product, store.byProduct("product_visibility"), store.byProduct("product_configurator_setting"));
-    }
-
-    private static ObjectNode resolved(ShopwareStore store, ObjectNode product, Map<String, List<ObjectNode>> visibilityRows,
-                                       Map<String, List<ObjectNode>> settingRows) {
-        ObjectNode view = product.deepCopy();
-        String id = product.get("id").asText();
-        if (product.hasNonNull("taxId")) {
-            view.set("tax", store.of("tax").get(product.get("taxId").asText()));
-        }
-        ArrayNode categories = view.putArray("categories");
-        product.path("categoryIds").forEach(c -> categories.add(store.of("category").get(c.asText())));
-        ArrayNode options = view.putArray("options");
-        product.path("optionIds").forEach(o -> {
-            ObjectNode option = store.of("property_group_option").get(o.asText()).deepCopy();
-            option.set("group", store.of("property_group").get(option.path("groupId").asText()));
-            options.add(option);
-        });
-        if (product.hasNonNull("manufacturerId")) {
-            view.set("manufacturer", store.of("product_manufacturer").get(product.get("manufacturerId").asText()));
-        }
-        if (product.hasNonNull("unitId")) {
-            view.set("unit", store.of("unit").get(product.get("unitId").asText()));
-        }
-        ArrayNode visibilities = view.putArray("visibilities");
-        visibilityRows.getOrDefault(id, List.of()).forEach(visibilities::add);
-        ArrayNode settings = view.putArray("configuratorSettings");
-        settingRows.getOrDefault(id, List.of()).forEach(settings::add);
-        ArrayNode media = view.putArray("media");
-        store.where("product_media", m -> id.equals(m.path("productId").asText())).stream()
-                .sorted(java.util.Comparator.comparingInt(m -> m.path("position").asInt(0))).forEach(media::add);
-        return view;
-    }
-
-    private static boolean matches(ObjectNode row, JsonNode filters) {
-        for (JsonNode filter : filters) {
-            String value = row.path(filter.path("field").asText()).asText(null);
-            switch (filter.path("type").asText()) {
-                case "equals" -> {
-                    JsonNode expected = filter.path("value");
-                    JsonNode actual = row.path(filter.path("field").asText());
-                    boolean same = expected.isNumber() && actual.isNumber() ? expected.decimalValue().compareTo(actual.decimalValue()) == 0
-                            : expected.asText().equals(value);
-                    if (!same) {
-                        return false;
-                    }
-                }
-                case "equalsAny" -> {
-                    List<String> any = new ArrayList<>();
-                    JsonNode values = filter.path("value");
-                    if (values.isArray()) {
-                        values.forEach(v -> any.add(v.asText()));
-                    } else {
-                        any.addAll(List.of(values.asText().split("\\|")));
-                    }
-                    if (!any.contains(value)) {
-                        return false;
-                    }
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static Map<String, Object> error(String status, String detail, String code) {

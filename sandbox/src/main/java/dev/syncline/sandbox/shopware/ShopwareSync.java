@@ -44,6 +44,8 @@ final class ShopwareSync {
     private final Map<String, String> deleted = new LinkedHashMap<>();
     private String duplicateNumber;
     private String integrityFailure;
+    private final Map<String, Map<String, List<ObjectNode>>> storedByProduct = new java.util.HashMap<>();
+    private Map<String, String> storedNumbers;
 
     private ShopwareSync(ShopwareStore store) {
         this.store = store;
@@ -498,14 +500,22 @@ final class ShopwareSync {
     }
 
     private void unique(String entity, String id, String productId, String field, String value) {
-        for (Map<String, ObjectNode> rows : List.of(store.of(entity), pending.getOrDefault(entity, Map.of()))) {
-            for (ObjectNode row : rows.values()) {
-                if (!row.path("id").asText().equals(id) && row.path("productId").asText("").equals(productId)
-                        && row.path(field).asText("").equals(value)) {
-                    integrity(entity, "uniq." + entity + "." + field);
-                }
+        List<ObjectNode> candidates = new ArrayList<>(storedByProduct(entity).getOrDefault(productId, List.of()));
+        candidates.addAll(pending.getOrDefault(entity, Map.of()).values());
+        for (ObjectNode row : candidates) {
+            if (!row.path("id").asText().equals(id) && row.path("productId").asText("").equals(productId)
+                    && row.path(field).asText("").equals(value)) {
+                integrity(entity, "uniq." + entity + "." + field);
             }
         }
+    }
+
+    /**
+     * The stored rows of a product's own table by product id, indexed once per request: the store
+     * does not change before the request commits, and a scan per record made big syncs quadratic.
+     */
+    private Map<String, List<ObjectNode>> storedByProduct(String entity) {
+        return storedByProduct.computeIfAbsent(entity, store::byProduct);
     }
 
     private ObjectNode merged(String entity, String id, ObjectNode record, Set<String> without) {
@@ -533,14 +543,20 @@ final class ShopwareSync {
     }
 
     private String numberOwner(String number) {
-        for (Map<String, ObjectNode> rows : List.of(pending.getOrDefault("product", Map.of()), store.of("product"))) {
-            for (ObjectNode product : rows.values()) {
-                if (number.equals(product.path("productNumber").asText(null))) {
-                    return product.get("id").asText();
-                }
+        for (ObjectNode product : pending.getOrDefault("product", Map.of()).values()) {
+            if (number.equals(product.path("productNumber").asText(null))) {
+                return product.get("id").asText();
             }
         }
-        return null;
+        if (storedNumbers == null) {
+            storedNumbers = new java.util.HashMap<>();
+            store.of("product").values().forEach(product -> {
+                if (product.hasNonNull("productNumber")) {
+                    storedNumbers.putIfAbsent(product.get("productNumber").asText(), product.get("id").asText());
+                }
+            });
+        }
+        return storedNumbers.get(number);
     }
 
     private void required(ObjectNode record, String field, String pointer) {

@@ -54,6 +54,11 @@ class ShopwareSimulatorTest extends RunningSandbox {
                         "total-count-mode", 1))
                 .post("/shopware/s/api/search/product").then().statusCode(200)
                 .body("total", equalTo(1)).body("data[0].parentId", equalTo("0".repeat(31) + "1"));
+        // includes restricts each record to the fields it names.
+        api().body(Map.of("filter", List.of(Map.of("type", "equals", "field", "productNumber", "value", "V-1")),
+                        "includes", Map.of("product", List.of("id", "productNumber"))))
+                .post("/shopware/s/api/search/product").then().statusCode(200)
+                .body("data[0].keySet()", equalTo(java.util.Set.of("id", "productNumber")));
 
         Map<String, Object> sameNumber = Map.of("id", "0".repeat(31) + "4", "parentId", "0".repeat(31) + "1",
                 "productNumber", "V-1", "stock", 1, "options", List.of(Map.of("id", "0".repeat(31) + "6")));
