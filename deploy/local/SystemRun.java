@@ -109,7 +109,7 @@ public class SystemRun {
         }
         row("catalog-sync", "FULL_PRODUCT", jobAsRun(productsDone), "products " + variationProducts,
                 "variations " + plenty.path("variations").asLong(), variationProducts == plenty.path("variations").asLong());
-        // What a storefront sales channel would list: every variation, as a product of its own or as
+        // What a storefront sales channel would list: every active variation, as a product of its own or as
         // a variant of a listed parent that offers the choice, each product with its cover image.
         JsonNode storefront = get(sandbox + "/sandbox/shopware/main/storefront", null);
         long listedVariations = 0, withCover = 0, parents = 0, withChoice = 0;
@@ -122,8 +122,8 @@ public class SystemRun {
         }
         long listedProducts = storefront.path("listed").asLong();
         row("catalog-sync", "storefront listing", jobAsRun(productsDone), "variations " + listedVariations,
-                "variations " + plenty.path("variations").asLong(),
-                listedVariations == plenty.path("variations").asLong() && withCover == listedProducts && withChoice == parents);
+                "active variations " + plenty.path("activeVariations").asLong(),
+                listedVariations == plenty.path("activeVariations").asLong() && withCover == listedProducts && withChoice == parents);
         System.out.printf("Storefront: %d products listed (%d with a cover image), %d parents (%d offer the variant choice)%n",
                 listedProducts, withCover, parents, withChoice);
         long packages = packageStatus.path("result").path("totalPackages").asLong();

@@ -465,6 +465,7 @@ public class PlentySimulator {
 
     private static Map<String, Object> stats(PlentyInstance plenty) {
         return row("items", plenty.catalog.items.size(), "variations", plenty.catalog.variations.size(),
+                "activeVariations", plenty.catalog.variations.values().stream().filter(PlentyCatalog.Variation::isActive).count(),
                 "requests", plenty.requests.get(), "logins", plenty.logins.get(), "refreshes", plenty.refreshes.get(),
                 "throttled", plenty.throttled.get(), "faultedRequests", plenty.faults.injected(),
                 "imageDownloads", plenty.imageDownloads.get(),

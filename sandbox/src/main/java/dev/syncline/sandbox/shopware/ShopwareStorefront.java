@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * (shopware/shopware, ProductAvailableFilter, NavigationLoader, PriceFieldSerializer): an active
  * product with a visibility of 30 in the channel, a price in the default currency, and a category
  * whose path up to the channel's navigation root is active and visible. A parent with variants
- * offers a choice only through its configurator settings. Each listed product shows its cover image
+ * is listed as the group of its active variants (none active: not at all) and offers a choice only
+ * through its configurator settings. Each listed product shows its cover image
  * (a variant inherits its parent's, as the listing shows the parent), and its name and category
  * path in every shop language (a translation, else the system language's text, as Shopware falls back).
  */
@@ -39,11 +40,18 @@ final class ShopwareStorefront {
         Map<String, List<ObjectNode>> visibilities = store.byProduct("product_visibility");
         Map<String, List<ObjectNode>> settings = store.byProduct("product_configurator_setting");
         Map<String, List<ObjectNode>> children = new java.util.HashMap<>();
-        store.of("product").values().stream().filter(p -> p.hasNonNull("parentId") && p.path("active").asBoolean(true))
-                .forEach(p -> children.computeIfAbsent(p.get("parentId").asText(), k -> new ArrayList<>()).add(p));
+        java.util.Set<String> withVariants = new java.util.HashSet<>();
+        store.of("product").values().stream().filter(p -> p.hasNonNull("parentId")).forEach(p -> {
+            withVariants.add(p.get("parentId").asText());
+            if (p.path("active").asBoolean(true)) {
+                children.computeIfAbsent(p.get("parentId").asText(), k -> new ArrayList<>()).add(p);
+            }
+        });
         for (ObjectNode product : store.of("product").values()) {
             String id = product.get("id").asText();
+            // A parent is never listed itself, only as the group of its active variants.
             if (product.hasNonNull("parentId") || !product.path("active").asBoolean(true)
+                    || withVariants.contains(id) && !children.containsKey(id)
                     || !visible(visibilities.getOrDefault(id, List.of()), salesChannelId)
                     || !pricedInDefaultCurrency(product)) {
                 continue;
