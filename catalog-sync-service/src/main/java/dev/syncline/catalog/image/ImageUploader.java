@@ -27,7 +27,7 @@ import java.util.Map;
  * image is a media entity with an id derived from the tenant and Plenty's image id, created with a
  * sync request in the shop's product media folder, and its file is uploaded by URL (Shopware downloads it from Plenty's CDN), a few at
  * once. An image whose file the shop already holds (same image id, same md5Checksum) is not
- * uploaded again. A refused image (a file Plenty's CDN does not serve, a file name taken in the
+ * uploaded again; one Plenty no longer lists for its item has its media deleted from the shop. A refused image (a file Plenty's CDN does not serve, a file name taken in the
  * shop) is a rejected record of its own; the products are written without it.
  */
 @ApplicationScoped
@@ -46,23 +46,55 @@ public class ImageUploader {
     private record Outcome(Image image, String refusal) {
     }
 
-    /** The images of these items in the shop, uploading what is new or changed. */
+    /** The images of these items in the shop, uploading what is new or changed and removing what Plenty deleted. */
     public Uni<ImageBatch> prepare(Tenant tenant, ShopwareClient shop, Collection<Item> items, String mediaFolderId) {
         Map<Long, Image> wanted = new LinkedHashMap<>();
         items.forEach(item -> item.itemImages().forEach(image -> wanted.putIfAbsent(image.id(), image)));
-        if (wanted.isEmpty()) {
+        if (items.isEmpty()) {
             return Uni.createFrom().item(ImageBatch.NONE);
         }
-        return store.known(tenant.id(), tenant.shopwareUrl(), wanted.keySet())
+        return store.ofItems(tenant.id(), tenant.shopwareUrl(), items.stream().map(Item::id).toList())
                 .chain(known -> {
                     List<Image> toUpload = wanted.values().stream()
                             .filter(image -> known.get(image.id()) == null
                                     || !known.get(image.id()).sameFileAs(image.md5Checksum(), image.lastUpdate()))
                             .toList();
-                    return createMedia(tenant, shop, toUpload, mediaFolderId)
-                            .chain(refused -> upload(tenant, shop, toUpload, refused))
-                            .map(outcomes -> batch(tenant, wanted.values(), known, outcomes));
+                    List<UploadedImage> deleted = known.values().stream().filter(held -> !wanted.containsKey(held.imageId())).toList();
+                    return remove(shop, deleted)
+                            .chain(removal -> createMedia(tenant, shop, toUpload, mediaFolderId)
+                                    .chain(refused -> upload(tenant, shop, toUpload, refused))
+                                    .map(outcomes -> batch(tenant, wanted.values(), outcomes, removal)));
                 });
+    }
+
+    /** What removing the media of deleted images came to: the images removed, and a rejected record per refusal. */
+    private record Removal(List<Long> removed, List<Rejection> rejections) {
+    }
+
+    /**
+     * The media of images Plenty no longer lists for their item, deleted in one sync request; the
+     * shop's product media links to them go with them. A refusal is a rejected record, and the
+     * image stays known, so the next run that writes the item tries again.
+     */
+    private Uni<Removal> remove(ShopwareClient shop, List<UploadedImage> deleted) {
+        if (deleted.isEmpty()) {
+            return Uni.createFrom().item(new Removal(List.of(), List.of()));
+        }
+        return shop.delete("media", deleted.stream().map(UploadedImage::mediaId).toList()).map(errors -> {
+            List<Long> removed = new ArrayList<>();
+            List<Rejection> rejections = new ArrayList<>();
+            for (int i = 0; i < deleted.size(); i++) {
+                UploadedImage image = deleted.get(i);
+                if (errors.containsKey(i)) {
+                    rejections.add(new Rejection("image:" + image.imageId(), "Image " + image.imageId() + " of item " + image.itemId()
+                            + " was deleted in Plenty, but Shopware refused to delete its media " + image.mediaId() + ": "
+                            + errors.get(i) + "; tried again at the next run that writes the item"));
+                } else {
+                    removed.add(image.imageId());
+                }
+            }
+            return new Removal(removed, rejections);
+        });
     }
 
     /** The media entities of the images to upload, in one sync request; the images Shopware refused, with its reasons. */
@@ -114,10 +146,10 @@ public class ImageUploader {
     }
 
     /** Every image the shop now holds, by item and position; the uploads to record; the refusals as rejected records. */
-    private ImageBatch batch(Tenant tenant, Collection<Image> wanted, Map<Long, UploadedImage> known, List<Outcome> outcomes) {
+    private ImageBatch batch(Tenant tenant, Collection<Image> wanted, List<Outcome> outcomes, Removal removal) {
         Map<Long, String> refusals = new HashMap<>();
         List<UploadedImage> uploaded = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>(removal.rejections());
         for (Outcome outcome : outcomes) {
             Image image = outcome.image();
             if (outcome.refusal() == null) {
@@ -136,7 +168,7 @@ public class ImageUploader {
             }
         }
         byItem.values().forEach(images -> images.sort(Comparator.comparingInt(ShopImage::position).thenComparingLong(ShopImage::imageId)));
-        return new ImageBatch(byItem, uploaded, rejections);
+        return new ImageBatch(byItem, uploaded, rejections, removal.removed());
     }
 
     static String mediaId(Tenant tenant, Image image) {

@@ -22,12 +22,12 @@ public class UploadedImageStore {
         this.pool = pool;
     }
 
-    /** What the shop holds of these images, by image id. */
-    public Uni<Map<Long, UploadedImage>> known(UUID tenant, String shopUrl, Collection<Long> imageIds) {
+    /** What the shop holds of these items' images, by image id: also the ones Plenty no longer lists. */
+    public Uni<Map<Long, UploadedImage>> ofItems(UUID tenant, String shopUrl, Collection<Long> itemIds) {
         return pool.preparedQuery("""
                         select image_id, item_id, media_id, md5_checksum, last_update from product_image
-                        where tenant_id = $1 and shop_url = $2 and image_id = any($3)""")
-                .execute(Tuple.of(tenant, shopUrl, imageIds.toArray(new Long[0])))
+                        where tenant_id = $1 and shop_url = $2 and item_id = any($3)""")
+                .execute(Tuple.of(tenant, shopUrl, itemIds.toArray(new Long[0])))
                 .map(rows -> {
                     Map<Long, UploadedImage> known = new HashMap<>();
                     rows.forEach(row -> known.put(row.getLong("image_id"), new UploadedImage(row.getLong("image_id"),
@@ -35,6 +35,16 @@ public class UploadedImageStore {
                             row.getString("last_update"))));
                     return known;
                 });
+    }
+
+    /** In a batch's transaction: images whose media the shop no longer has. */
+    public Uni<Void> forget(SqlClient tx, UUID tenant, String shopUrl, List<Long> imageIds) {
+        if (imageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("delete from product_image where tenant_id = $1 and shop_url = $2 and image_id = any($3)")
+                .execute(Tuple.of(tenant, shopUrl, imageIds.toArray(new Long[0])))
+                .replaceWithVoid();
     }
 
     /** In a batch's transaction: the files uploaded for it. */

@@ -23,7 +23,9 @@ public class JobHistory {
                    coalesce(r.records_rejected, 0) as records_rejected,
                    coalesce((r.counters ->> 'products')::bigint, 0) as products,
                    coalesce((r.counters ->> 'deactivated')::bigint, 0) as deactivated,
-                   coalesce((r.counters ->> 'deleted')::bigint, 0) as deleted
+                   coalesce((r.counters ->> 'deleted')::bigint, 0) as deleted,
+                   coalesce((r.counters ->> 'imagesUploaded')::bigint, 0) as images_uploaded,
+                   coalesce((r.counters ->> 'imagesRemoved')::bigint, 0) as images_removed
             from sync_job j left join sync_run r on r.id = j.last_run_id
             """;
 
@@ -55,6 +57,7 @@ public class JobHistory {
                 row.getOffsetDateTime("finished_at"), row.getOffsetDateTime("started_at") == null ? null : row.getDouble("seconds"),
                 row.getString("error_message"), row.getLong("last_run_id"),
                 new JobView.Counts(row.getLong("records_read"), row.getLong("records_updated"), row.getLong("records_rejected"),
-                        row.getLong("products"), row.getLong("deactivated"), row.getLong("deleted")));
+                        row.getLong("products"), row.getLong("deactivated"), row.getLong("deleted"),
+                        row.getLong("images_uploaded"), row.getLong("images_removed")));
     }
 }

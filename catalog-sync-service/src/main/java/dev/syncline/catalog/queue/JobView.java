@@ -9,9 +9,11 @@ public record JobView(long id, UUID tenantId, SyncType type, String status, Stri
                       Double durationSeconds, String error, Long runId, Counts counts) {
 
     /**
-     * Variations (or config entries) read, written and rejected, Shopware products sent, and products
-     * deactivated or deleted because Plenty no longer has their variations, by the last run.
+     * Variations (or config entries) read, written and rejected, Shopware products sent, products
+     * deactivated or deleted because Plenty no longer has their variations, and image files
+     * uploaded and image media removed because Plenty deleted the image, by the last run.
      */
-    public record Counts(long read, long written, long rejected, long products, long deactivated, long deleted) {
+    public record Counts(long read, long written, long rejected, long products, long deactivated, long deleted,
+                         long imagesUploaded, long imagesRemoved) {
     }
 }

@@ -103,6 +103,43 @@ class ImageSyncTest extends CatalogTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
+    void anImageDeletedInPlentyLeavesTheShop() {
+        String tenant = syncedTenant();
+        assertEquals(0, CatalogApi.sync(tenant, "FULL_PRODUCT").getLong("counts.imagesUploaded"), "a second run uploads nothing");
+        Map<Long, List<Map<String, Object>>> before = plentyImages();
+        long several = before.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .filter(item -> listedItem(item) != null).findFirst().orElseThrow();
+        long single = before.entrySet().stream().filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey)
+                .filter(item -> listedItem(item) != null).findFirst().orElseThrow();
+        long media = SHOPWARE.stats().getLong("media");
+        List<Long> deleted = PLENTY.deleteImages(List.of(several, single));
+
+        JsonPath job = CatalogApi.sync(tenant, "FULL_PRODUCT");
+
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(2, job.getLong("counts.imagesRemoved"), job.prettify());
+        assertEquals(0, job.getLong("counts.imagesUploaded"), "the remaining images are unchanged");
+        assertEquals(media - 2, SHOPWARE.stats().getLong("media"), "the two media are gone from the shop");
+        Map<String, Object> withOthers = listedItem(several);
+        assertTrue(((String) ((Map<String, Object>) withOthers.get("cover")).get("fileName")).contains("-" + (deleted.get(0) + 1) + "-"),
+                "the next image is the cover: " + withOthers);
+        Map<String, Object> product = SHOPWARE.products().stream().filter(p -> p.get("id").equals(withOthers.get("id"))).findFirst().orElseThrow();
+        assertEquals(before.get(several).size() - 1, ((List<?>) product.get("media")).size(), "the deleted image is not shown");
+        assertNull(listedItem(single).get("cover"), "an item without images has no cover left");
+
+        JsonPath again = CatalogApi.sync(tenant, "FULL_PRODUCT");
+        assertEquals(0, again.getLong("counts.imagesRemoved"), "removed once");
+        assertEquals(0, again.getLong("counts.imagesUploaded"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> listedItem(long item) {
+        return SHOPWARE.storefront().getList("products", Map.class).stream().map(m -> (Map<String, Object>) m)
+                .filter(p -> itemOf(p) == item).findFirst().orElse(null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aBrokenImageIsARejectedRecordOfItsOwnAndTheProductIsStillListed() {
         PlentyTruth truth = new PlentyTruth(PLENTY);
         List<Long> activeItems = truth.variations.stream()

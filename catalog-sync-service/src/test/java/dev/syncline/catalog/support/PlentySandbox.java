@@ -61,6 +61,11 @@ public record PlentySandbox(String instance) {
         return control("images/change", Map.of("itemIds", itemIds)).getList("changed", Long.class);
     }
 
+    /** Deletes the first image each of these items has; the image ids. */
+    public List<Long> deleteImages(List<Long> itemIds) {
+        return control("images/delete", Map.of("itemIds", itemIds)).getList("deleted", Long.class);
+    }
+
     /** Breaks the first image of these items at Plenty's CDN: {@code missing} (404) or {@code not-an-image}; the image ids. */
     public List<Long> breakImages(List<Long> itemIds, String kind) {
         return control("images/broken", Map.of("itemIds", itemIds, "kind", kind)).getList("broken", Long.class);

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Item images as Plentymarkets serves them: {@code GET /rest/items/{id}/images} (a bare list), the
  * {@code itemImages} relation of {@code GET /rest/items?with=itemImages}, and the files themselves at
  * the URLs the entries name, on a CDN path that needs no token. Control: change an item's images
- * ({@code POST images/change {"itemIds"}}) or break its first one at the CDN
+ * ({@code POST images/change {"itemIds"}}), delete its first one ({@code POST images/delete {"itemIds"}}) or break its first one at the CDN
  * ({@code POST images/broken {"itemIds","kind":"missing|not-an-image"}}).
  */
 final class PlentyImageApi {
@@ -42,6 +42,12 @@ final class PlentyImageApi {
             PlentyInstance plenty = instances.apply(c);
             synchronized (plenty) {
                 Json.send(c, 200, Map.of("changed", plenty.catalog.images.change(itemIds(c, plenty), plenty.now())));
+            }
+        }));
+        router.post(control + "/delete").handler(Control.raw(c -> {
+            PlentyInstance plenty = instances.apply(c);
+            synchronized (plenty) {
+                Json.send(c, 200, Map.of("deleted", plenty.catalog.images.deleteFirst(itemIds(c, plenty))));
             }
         }));
         router.post(control + "/broken").handler(Control.raw(c -> {

@@ -38,6 +38,7 @@ final class PlentyImages {
     private final Map<Long, Integer> versions = new HashMap<>();
     private final Map<Long, OffsetDateTime> updates = new HashMap<>();
     private final Map<Long, String> broken = new HashMap<>();
+    private final java.util.Set<Long> deleted = new java.util.HashSet<>();
     private final OffsetDateTime created;
     /** Images per item, or null for one to three by item id. */
     private final Integer perItem;
@@ -54,7 +55,9 @@ final class PlentyImages {
     List<Image> of(long itemId) {
         List<Image> images = new ArrayList<>();
         for (int n = 0; n < countOf(itemId); n++) {
-            images.add(image(itemId * 10 + n));
+            if (!deleted.contains(itemId * 10 + n)) {
+                images.add(image(itemId * 10 + n));
+            }
         }
         return images;
     }
@@ -75,6 +78,18 @@ final class PlentyImages {
             }
         }
         return changed;
+    }
+
+    /** The first image each item still has deleted (its file gone from the CDN too); the image ids. */
+    List<Long> deleteFirst(List<Long> itemIds) {
+        List<Long> ids = new ArrayList<>();
+        for (long itemId : itemIds) {
+            of(itemId).stream().findFirst().ifPresent(image -> {
+                deleted.add(image.id());
+                ids.add(image.id());
+            });
+        }
+        return ids;
     }
 
     /** The first image of each item broken at the CDN; the image ids. */

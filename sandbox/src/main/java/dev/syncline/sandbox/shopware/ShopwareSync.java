@@ -86,6 +86,22 @@ final class ShopwareSync {
                     store.of(own).values().removeIf(row -> id.equals(row.path("productId").asText(null)));
                 }
             }
+            if (entity.equals("media")) {
+                // product_media.media_id cascades; product.product_media_id (the cover) is set null.
+                Set<String> links = new LinkedHashSet<>();
+                store.of("product_media").values().removeIf(row -> {
+                    boolean of = id.equals(row.path("mediaId").asText(null));
+                    if (of) {
+                        links.add(row.path("id").asText());
+                    }
+                    return of;
+                });
+                store.of("product").values().forEach(product -> {
+                    if (links.contains(product.path("coverId").asText(""))) {
+                        product.putNull("coverId");
+                    }
+                });
+            }
         });
         Map<String, Object> data = new LinkedHashMap<>();
         written.forEach((entity, ids) -> data.put(entity, List.copyOf(ids)));

@@ -71,6 +71,16 @@ class PlentyImagesTest extends RunningSandbox {
     }
 
     @Test
+    void aDeletedImageIsNoLongerListedNorServed() {
+        List<Map<String, Object>> before = images(102);
+        List<Integer> deleted = given().baseUri(sandbox.url()).contentType(ContentType.JSON).body(Map.of("itemIds", List.of(102)))
+                .post("/sandbox/plenty/img/images/delete").then().statusCode(200).extract().path("deleted");
+        assertEquals(List.of(((Number) before.get(0).get("id")).intValue()), deleted);
+        assertEquals(before.subList(1, before.size()), images(102));
+        given().get((String) before.get(0).get("url")).then().statusCode(404);
+    }
+
+    @Test
     void aResetCanGiveEveryItemTheSameNumberOfImages() {
         given().baseUri(sandbox.url()).contentType(ContentType.JSON).body(Map.of("variations", 20, "imagesPerItem", 1))
                 .post("/sandbox/plenty/img/reset").then().statusCode(200);
