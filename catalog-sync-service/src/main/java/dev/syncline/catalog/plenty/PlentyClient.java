@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -71,11 +72,16 @@ public final class PlentyClient {
 
     /** Every page of a resource, one after another. */
     public Multi<Page> pages(Resource resource, Map<String, String> query, int perPage) {
+        return pages(resource.name().toLowerCase(), (paged, bearer) -> call(resource, paged, bearer), query, perPage);
+    }
+
+    private Multi<Page> pages(String what, BiFunction<Map<String, String>, String, Uni<Response>> call, Map<String, String> query,
+                              int perPage) {
         int[] next = {1};
         return Multi.createBy().repeating()
-                .uni(() -> next, asked -> page(resource, query, asked[0], perPage).map(answer -> {
+                .uni(() -> next, asked -> page(call, query, asked[0], perPage).map(answer -> {
                     if (answer.page() != asked[0] && asked[0] <= answer.lastPageNumber()) {
-                        throw plenty.unreadable("page " + asked[0] + " of " + resource.name().toLowerCase(),
+                        throw plenty.unreadable("page " + asked[0] + " of " + what,
                                 new IllegalStateException("Plentymarkets answered page " + answer.page() + " instead"));
                     }
                     if (answer.page() != asked[0]) {
@@ -93,16 +99,22 @@ public final class PlentyClient {
         return collect(pages(resource, query, 250), type);
     }
 
+    /** Every value of an attribute with its names, page by page (Plenty pages them, 50 by default). */
     public <T> Uni<List<T>> attributeValues(long attributeId, Class<T> type) {
-        return plenty.call(() -> authorized(bearer -> api.attributeValues(attributeId, Map.of("with", "names"), bearer), this::read))
-                .map(page -> convert(page.entries(), type));
+        return collect(pages("values of attribute " + attributeId, (paged, bearer) -> api.attributeValues(attributeId, paged, bearer),
+                Map.of("with", "names"), 250), type);
     }
 
     public Uni<Page> page(Resource resource, Map<String, String> query, int page, int perPage) {
+        return page((paged, bearer) -> call(resource, paged, bearer), query, page, perPage);
+    }
+
+    private Uni<Page> page(BiFunction<Map<String, String>, String, Uni<Response>> call, Map<String, String> query, int page,
+                           int perPage) {
         Map<String, String> paged = new LinkedHashMap<>(query);
         paged.put("page", Integer.toString(page));
         paged.put("itemsPerPage", Integer.toString(perPage));
-        return plenty.call(() -> authorized(bearer -> call(resource, paged, bearer), this::read));
+        return plenty.call(() -> authorized(bearer -> call.apply(paged, bearer), this::read));
     }
 
     /** The VAT configuration Plenty applies by default: its rates are what a variation's vatId (0 to 3) points at. */

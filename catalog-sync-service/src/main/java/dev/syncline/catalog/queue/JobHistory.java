@@ -25,7 +25,8 @@ public class JobHistory {
                    coalesce((r.counters ->> 'deactivated')::bigint, 0) as deactivated,
                    coalesce((r.counters ->> 'deleted')::bigint, 0) as deleted,
                    coalesce((r.counters ->> 'imagesUploaded')::bigint, 0) as images_uploaded,
-                   coalesce((r.counters ->> 'imagesRemoved')::bigint, 0) as images_removed
+                   coalesce((r.counters ->> 'imagesRemoved')::bigint, 0) as images_removed,
+                   coalesce((r.counters ->> 'taxesCreated')::bigint, 0) as taxes_created
             from sync_job j left join sync_run r on r.id = j.last_run_id
             """;
 
@@ -58,6 +59,6 @@ public class JobHistory {
                 row.getString("error_message"), row.getLong("last_run_id"),
                 new JobView.Counts(row.getLong("records_read"), row.getLong("records_updated"), row.getLong("records_rejected"),
                         row.getLong("products"), row.getLong("deactivated"), row.getLong("deleted"),
-                        row.getLong("images_uploaded"), row.getLong("images_removed")));
+                        row.getLong("images_uploaded"), row.getLong("images_removed"), row.getLong("taxes_created")));
     }
 }

@@ -10,10 +10,11 @@ public record JobView(long id, UUID tenantId, SyncType type, String status, Stri
 
     /**
      * Variations (or config entries) read, written and rejected, Shopware products sent, products
-     * deactivated or deleted because Plenty no longer has their variations, and image files
-     * uploaded and image media removed because Plenty deleted the image, by the last run.
+     * deactivated or deleted because Plenty no longer has their variations, image files uploaded,
+     * image media removed because Plenty deleted the image, and taxes created because the shop had
+     * none of a VAT rate, by the last run.
      */
     public record Counts(long read, long written, long rejected, long products, long deactivated, long deleted,
-                         long imagesUploaded, long imagesRemoved) {
+                         long imagesUploaded, long imagesRemoved, long taxesCreated) {
     }
 }

@@ -29,6 +29,8 @@ class ConfigSyncTest extends CatalogTestBase {
 
     @Test
     void theCacheHoldsPlentysConfigurationEntryForEntry() {
+        // More values than Plenty's default page of 50: they come page by page.
+        PLENTY.addAttributeValues(1, 70);
         String tenant = CatalogApi.testTenant("mock");
         JsonPath job = CatalogApi.sync(tenant, "CONFIG");
         assertEquals("succeeded", job.getString("status"), job.prettify());
@@ -46,6 +48,7 @@ class ConfigSyncTest extends CatalogTestBase {
                     v -> List.of(v.get("attributeId"), v.get("backendName"), firstOf(v, "valueNames", "name"))));
         }
         assertEquals(values, byId(cache.getList("attributeValues"), v -> List.of(v.get("attributeId"), v.get("backendName"), v.get("name"))));
+        assertEquals(78 + 6, values.size(), "every value of both attributes");
         assertEquals(byId(PLENTY.all("/items/sales_prices", Map.of()), p -> List.of(firstOf(p, "names", "nameInternal"),
                         firstOf(p, "currencies", "currency"), p.get("type"))),
                 byId(cache.getList("salesPrices"), p -> List.of(p.get("name"), p.get("currency"), p.get("type"))));

@@ -49,6 +49,26 @@ class FullSyncTest extends CatalogTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void stockIsReadInTheStockManagementsSpellingToo() {
+        PLENTY.reset(60, Map.of("stockFields", "stockManagement"));
+        String tenant = CatalogApi.testTenant("api");
+        CatalogApi.syncConfig(tenant);
+
+        assertEquals("succeeded", CatalogApi.sync(tenant, "FULL_PRODUCT").getString("status"));
+
+        PlentyTruth truth = new PlentyTruth(PLENTY);
+        assertTrue(truth.variations.stream().allMatch(v -> ((List<Map<String, Object>>) v.get("stock")).get(0).containsKey("stockNet")),
+                "Plenty answers stockNet");
+        assertTrue(truth.variations.stream().anyMatch(v -> ((Number) ((List<Map<String, Object>>) v.get("stock")).get(0).get("stockNet"))
+                .intValue() > 0), "some stock to see");
+        Map<String, Map<String, Object>> byNumber = PlentyTruth.byNumber(SHOPWARE.products());
+        List<String> differences = new ArrayList<>();
+        truth.variations.forEach(v -> differences.addAll(truth.differences(v, byNumber)));
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
     void aSecondFullSyncUpdatesInsteadOfCreating() {
         String tenant = CatalogApi.testTenant("api");
         CatalogApi.syncConfig(tenant);

@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TranslationsTest extends CatalogTestBase {
 
     @Test
+    @SuppressWarnings("unchecked")
     void namesAreWrittenInEveryLanguageTheTenantLists() {
         PLENTY.reset(120);
         String tenant = CatalogApi.testTenant("api");
@@ -41,6 +42,10 @@ class TranslationsTest extends CatalogTestBase {
         Map<String, Long> itemOfNumber = new HashMap<>();
         PLENTY.all("/items/variations", Map.of()).forEach(v -> itemOfNumber.put((String) v.get("number"), ((Number) v.get("itemId")).longValue()));
         List<Map<String, Object>> listed = SHOPWARE.storefront().getList("products");
+        String english = SHOPWARE.entities("language").stream()
+                .filter(l -> "en-GB".equals(((Map<String, Object>) l.get("locale")).get("code"))).findFirst().orElseThrow().get("id").toString();
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        SHOPWARE.products().forEach(p -> stored.put((String) p.get("id"), p));
         int translated = 0;
         int fallenBack = 0;
         for (Map<String, Object> product : listed) {
@@ -50,8 +55,12 @@ class TranslationsTest extends CatalogTestBase {
             Map<String, String> names = (Map<String, String>) product.get("names");
             Map<String, String> plenty = texts.get(item);
             assertEquals(plenty.get("de"), names.get("de-DE"), number);
+            Map<String, Object> inShop = stored.get((String) product.get("id"));
+            assertEquals(plenty.get("de.description"), inShop.get("description"), number + " description in the system language");
             if (plenty.containsKey("en")) {
                 assertEquals(plenty.get("en"), names.get("en-GB"), number);
+                assertEquals(plenty.get("en.description"), ((Map<String, Map<String, Object>>) inShop.get("translations")).get(english)
+                        .get("description"), number + " description in en-GB");
                 translated++;
             } else {
                 assertEquals(plenty.get("de"), names.get("en-GB"), number + " has no English name in Plenty: the system language's shows");
@@ -141,7 +150,10 @@ class TranslationsTest extends CatalogTestBase {
         Map<Long, Map<String, String>> texts = new HashMap<>();
         for (Map<String, Object> item : PLENTY.all("/items", Map.of())) {
             Map<String, String> names = new HashMap<>();
-            ((List<Map<String, Object>>) item.get("texts")).forEach(t -> names.put((String) t.get("lang"), (String) t.get("name1")));
+            ((List<Map<String, Object>>) item.get("texts")).forEach(t -> {
+                names.put((String) t.get("lang"), (String) t.get("name1"));
+                names.put(t.get("lang") + ".description", (String) t.get("description"));
+            });
             texts.put(((Number) item.get("id")).longValue(), names);
         }
         return texts;

@@ -45,15 +45,24 @@ class ShopwareContractTest extends CatalogTestBase {
         // Texts in a second language are requests of their own (sw-language-id): checked too.
         CatalogApi.changeTenant(tenant, Map.of("translationLanguages", List.of("en"))).then().statusCode(200);
         CatalogApi.syncConfig(tenant);
-        assertEquals("succeeded", CatalogApi.sync(tenant, "FULL_PRODUCT").getString("status"));
+        JsonPath first = CatalogApi.sync(tenant, "FULL_PRODUCT");
+        assertEquals("succeeded", first.getString("status"));
+        assertEquals(1, first.getLong("counts.taxesCreated"), "the missing 7 % tax was created, and the run says so");
+        assertEquals(1, SHOPWARE.entities("tax").stream().filter(t -> ((Number) t.get("taxRate")).doubleValue() == 7.0).count());
         PLENTY.advanceClock(30);
         PLENTY.change(10);
         assertEquals("succeeded", CatalogApi.sync(tenant, "PRODUCT_DELTA").getString("status"));
-        // A variation gone from Plenty: the next full sync deactivates its product, a write of its own.
-        PLENTY.delete(List.of(PlentyTruth.id(new PlentyTruth(PLENTY).variations.get(0).get("id"))));
+        // A variation gone from Plenty: the next full sync deletes its product (the tenant asks for that), and an image
+        // gone from Plenty has its media deleted: deletes are checked too.
+        CatalogApi.changeTenant(tenant, Map.of("retiredProducts", "delete")).then().statusCode(200);
+        List<Map<String, Object>> variations = new PlentyTruth(PLENTY).variations;
+        PLENTY.delete(List.of(PlentyTruth.id(variations.get(0).get("id"))));
+        PLENTY.deleteImages(List.of(PlentyTruth.id(variations.get(variations.size() - 1).get("itemId"))));
         JsonPath full = CatalogApi.sync(tenant, "FULL_PRODUCT");
-        assertEquals("succeeded", full.getString("status"));
-        assertTrue(full.getLong("counts.deactivated") > 0);
+        assertEquals("succeeded", full.getString("status"), full.prettify());
+        assertTrue(full.getLong("counts.deleted") > 0, full.prettify());
+        assertEquals(1, full.getLong("counts.imagesRemoved"), full.prettify());
+        assertEquals(0, full.getLong("counts.taxesCreated"), "the created tax serves from then on");
 
         JsonNode received = SHOPWARE.syncRequests();
         assertEquals(SHOPWARE.stats().getInt("syncRequests"), received.size(), "every request the shop got is checked");
@@ -75,7 +84,8 @@ class ShopwareContractTest extends CatalogTestBase {
             }
         }
         assertEquals(List.of(), violations.stream().distinct().limit(40).toList());
-        assertEquals(Set.of("category:upsert", "media:upsert", "product:upsert", "property_group:upsert", "tax:upsert"), entities);
+        assertEquals(Set.of("category:upsert", "media:delete", "media:upsert", "product:delete", "product:upsert", "property_group:upsert",
+                "tax:upsert"), entities);
         assertTrue(received.toString().contains("\"coverId\""), "products were sent with their media and cover");
 
         List<Map<String, Object>> uploads = SHOPWARE.uploads();

@@ -27,6 +27,13 @@ public record PlentySandbox(String instance) {
         return control("reset", Map.of("variations", variations));
     }
 
+    /** A reset with more of the sandbox's reset settings (imagesPerItem, stockFields, …). */
+    public JsonPath reset(int variations, Map<String, Object> settings) {
+        Map<String, Object> body = new java.util.HashMap<>(settings);
+        body.put("variations", variations);
+        return control("reset", body);
+    }
+
     public List<Long> change(int variations) {
         return control("changes", Map.of("variations", variations)).getList("changed", Long.class);
     }
@@ -59,6 +66,11 @@ public record PlentySandbox(String instance) {
     /** Replaces every image of these items with a new file (new md5Checksum); the image ids. */
     public List<Long> changeImages(List<Long> itemIds) {
         return control("images/change", Map.of("itemIds", itemIds)).getList("changed", Long.class);
+    }
+
+    /** More values for an attribute, used by no variation; their ids. */
+    public List<Long> addAttributeValues(long attributeId, int count) {
+        return control("attributes/values", Map.of("attributeId", attributeId, "count", count)).getList("added", Long.class);
     }
 
     /** Deletes the first image each of these items has; the image ids. */

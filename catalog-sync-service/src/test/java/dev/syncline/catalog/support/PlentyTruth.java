@@ -81,7 +81,8 @@ public final class PlentyTruth {
             wrong.add(number + ": visible in no sales channel");
         }
         check(wrong, number, "stock", ((List<Map<String, Object>>) v.get("stock")).stream()
-                .mapToInt(s -> ((Number) s.get("netStock")).intValue()).sum(), ((Number) product.get("stock")).intValue());
+                .mapToInt(s -> ((Number) (s.containsKey("netStock") ? s.get("netStock") : s.get("stockNet"))).intValue()).sum(),
+                ((Number) product.get("stock")).intValue());
         check(wrong, number, "ean", first(v, "variationBarcodes").get("code"), product.get("ean"));
         check(wrong, number, "active", v.get("isActive"), product.get("active"));
         BigDecimal rate = vatRates.get(id(v.get("vatId")));

@@ -295,6 +295,27 @@ final class PlentyCatalog {
         }
     }
 
+    /**
+     * More values for an attribute (ids continue after its last, {@code Farbe 9}, …), which no
+     * variation uses; an attribute has at most 99 values, its ids {@code attributeId * 100 + n}.
+     */
+    List<Long> addAttributeValues(long attributeId, int count) {
+        Attribute attribute = attributes.stream().filter(a -> a.id() == attributeId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no attribute " + attributeId));
+        if (count < 1 || attribute.values().size() + count > 99) {
+            throw new IllegalArgumentException("an attribute has 1 to 99 values; " + attribute.name() + " has " + attribute.values().size());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int number = attribute.values().size() + 1;
+            long id = attributeId * 100 + number;
+            attribute.values().add(new AttributeValue(id, attributeId, attribute.backendName() + "-" + number,
+                    attribute.name() + " " + number));
+            ids.add(id);
+        }
+        return ids;
+    }
+
     /** A category moved under another parent (null: to the top) at a position; its subtree's levels follow. */
     void moveCategory(long id, Long parentId, int position, OffsetDateTime now) {
         Category moved = category(id);

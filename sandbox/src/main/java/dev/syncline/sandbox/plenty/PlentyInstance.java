@@ -32,6 +32,8 @@ final class PlentyInstance {
     volatile PlentyCatalog catalog;
     volatile long tokenLifetimeSeconds = 86_400;
     volatile int shortPeriodLimit = 10_000;
+    /** Stock rows spelled as Plenty's stock management answers them (stockNet, stockPhysical) instead of VariationStock's. */
+    volatile boolean stockManagementFields;
     volatile int decaySeconds = 10;
     private Instant windowStart = Instant.now();
     private int callsInWindow;

@@ -83,6 +83,7 @@ public class PlentySimulator {
             PlentyInstance plenty = instance(c);
             plenty.reset(body.path("seed").asLong(20251122), variations, imagesPerItem, body.path("tokenLifetimeSeconds").asLong(86_400));
             plenty.faults.set(FaultPlan.NONE);
+            plenty.stockManagementFields = "stockManagement".equals(body.path("stockFields").asText("variationStock"));
             Json.send(c, 200, stats(plenty));
         }));
         router.post(control + "/changes").handler(Control.raw(c -> {
@@ -120,6 +121,14 @@ public class PlentySimulator {
                 plenty.catalog.delete(ids(Json.body(c)));
             }
             Json.send(c, 200, stats(plenty));
+        }));
+        router.post(control + "/attributes/values").handler(Control.raw(c -> {
+            PlentyInstance plenty = instance(c);
+            JsonNode body = Json.body(c);
+            synchronized (plenty) {
+                Json.send(c, 200, Map.of("added", plenty.catalog.addAttributeValues(body.path("attributeId").asLong(),
+                        body.path("count").asInt(0))));
+            }
         }));
         router.post(control + "/categories/move").handler(Control.raw(c -> {
             PlentyInstance plenty = instance(c);
@@ -230,7 +239,7 @@ public class PlentySimulator {
                     case "/items" -> catalog.items.values().stream().filter(itemFilter(query))
                             .map(i -> item(catalog, i, with(query), query.get("lang"), context)).toList();
                     default -> catalog.variations.values().stream().filter(variationFilter(query))
-                            .map(v -> variation(v, with(query))).toList();
+                            .map(v -> variation(v, with(query), plenty.stockManagementFields)).toList();
                 };
             }
             Map<String, Object> page = page(rows, query);
@@ -424,9 +433,12 @@ public class PlentySimulator {
      * A variation with the asked {@code with=} relations. Shape: Plenty's REST reference, Item /
      * Variation (GET /rest/items/variations): {@code vatId} (the rate's index in the VAT
      * configuration) is the variation's; {@code with=stock} gives one row per warehouse (model
-     * VariationStock: netStock, physicalStock, reservedStock), as Plenty's Shopware connector reads it.
+     * VariationStock: netStock, physicalStock, reservedStock), as Plenty's Shopware connector reads it,
+     * or, after a reset with {@code "stockFields": "stockManagement"}, spelled as the stock
+     * management's rows (stockNet, stockPhysical, reservedStock), the spelling other readings of
+     * the documentation give.
      */
-    private static Map<String, Object> variation(Variation v, Set<String> with) {
+    private static Map<String, Object> variation(Variation v, Set<String> with, boolean stockManagementFields) {
         Map<String, Object> row = row("id", v.id(), "itemId", v.itemId(), "number", v.number(), "isMain", v.isMain(),
                 "isActive", v.isActive(), "vatId", v.vatId(), "updatedAt", W3C.format(v.updatedAt()),
                 "unitId", v.unitId());
@@ -446,8 +458,11 @@ public class PlentySimulator {
             row.put("variationBarcodes", List.of(row("variationId", v.id(), "barcodeId", 1, "code", v.ean())));
         }
         if (with.contains("stock")) {
-            row.put("stock", List.of(row("itemId", v.itemId(), "variationId", v.id(), "warehouseId", 1,
-                    "physicalStock", v.stock() + 2, "reservedStock", 2, "netStock", v.stock(), "reorderLevel", 0)));
+            row.put("stock", List.of(stockManagementFields
+                    ? row("itemId", v.itemId(), "variationId", v.id(), "warehouseId", 1, "stockPhysical", v.stock() + 2,
+                            "reservedStock", 2, "stockNet", v.stock(), "reorderLevel", 0)
+                    : row("itemId", v.itemId(), "variationId", v.id(), "warehouseId", 1, "physicalStock", v.stock() + 2,
+                            "reservedStock", 2, "netStock", v.stock(), "reorderLevel", 0)));
         }
         if (with.contains("unit")) {
             row.put("unit", row("variationId", v.id(), "unitId", v.unitId(), "content", 1));
