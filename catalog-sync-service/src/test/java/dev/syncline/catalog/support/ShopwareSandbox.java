@@ -22,6 +22,12 @@ public record ShopwareSandbox(String instance) {
                 .post("/sandbox/shopware/" + instance + "/reset").then().statusCode(200);
     }
 
+    /** A fresh shop with settings: {@code defaultCurrencyIso} makes another of its currencies the default one. */
+    public void reset(Map<String, Object> settings) {
+        given().baseUri(PlentySandbox.sandboxUrl()).contentType(ContentType.JSON).body(settings)
+                .post("/sandbox/shopware/" + instance + "/reset").then().statusCode(200);
+    }
+
     public void faults(Map<String, Object> plan) {
         given().baseUri(PlentySandbox.sandboxUrl()).contentType(ContentType.JSON).body(plan)
                 .put("/sandbox/shopware/" + instance + "/faults").then().statusCode(200);
