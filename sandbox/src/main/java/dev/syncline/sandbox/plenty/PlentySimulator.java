@@ -167,6 +167,10 @@ public class PlentySimulator {
         return ids;
     }
 
+    /**
+     * {@code POST /rest/login} with username and password. Shape: Plenty's REST guide,
+     * "Authentication" (tokenType, expiresIn, accessToken, refreshToken).
+     */
     private void login(RoutingContext context) {
         PlentyInstance plenty = instance(context);
         plenty.logins.incrementAndGet();
@@ -179,6 +183,7 @@ public class PlentySimulator {
         Json.send(context, 200, plenty.issueTokens());
     }
 
+    /** {@code POST /rest/login/refresh} with {@code refresh_token}: a new pair, as Plenty's authentication guide describes. */
     private void refresh(RoutingContext context) {
         PlentyInstance plenty = instance(context);
         plenty.refreshes.incrementAndGet();
@@ -231,6 +236,8 @@ public class PlentySimulator {
                     case "/items/attributes" -> catalog.attributes.stream().map(PlentySimulator::attribute).toList();
                     case "/items/attributes/:attributeId/values" -> attributeValues(catalog, context.pathParam("attributeId"));
                     case "/items/sales_prices" -> catalog.salesPrices.stream().map(PlentySimulator::salesPrice).toList();
+                    // Manufacturers and units: REST reference, Item / Manufacturer (id, name…) and Item / Unit (id,
+                    // unitOfMeasurement, names: UnitName lang, name).
                     case "/items/manufacturers" -> catalog.manufacturers.stream()
                             .map(m -> row("id", m.id(), "name", m.name())).toList();
                     case "/items/units" -> catalog.units.stream().map(u -> row("id", u.id(), "unitOfMeasurement",
@@ -254,7 +261,11 @@ public class PlentySimulator {
         }
     }
 
-    /** Plenty's envelope; a page past the end is answered with the last page, as Plenty does. */
+    /**
+     * Plenty's envelope (REST reference, every list endpoint: page, totalsCount, isLastPage,
+     * lastPageNumber, firstOnPage, lastOnPage, itemsPerPage, entries; 50 per page unless asked);
+     * a page past the end is answered with the last page, as Plenty does.
+     */
     static Map<String, Object> page(List<Map<String, Object>> rows, MultiMap query) {
         int perPage = Math.min(MAX_ITEMS_PER_PAGE, Math.max(1, number(query.get("itemsPerPage"), 50)));
         int lastPage = Math.max(1, (rows.size() + perPage - 1) / perPage);
@@ -384,10 +395,12 @@ public class PlentySimulator {
                 W3C.format(c.updatedAt()), "details", lang == null ? details : details.stream().filter(d -> lang.equals(d.get("lang"))).toList());
     }
 
+    /** An attribute with its names (REST reference, Item / Attribute: models Attribute, AttributeName). */
     private static Map<String, Object> attribute(PlentyCatalog.Attribute a) {
         return row("id", a.id(), "backendName", a.backendName(), "names", List.of(row("lang", "de", "name", a.name())));
     }
 
+    /** An attribute's values with their names (REST reference, Item / Attribute: models AttributeValue, AttributeValueName), paged. */
     private static List<Map<String, Object>> attributeValues(PlentyCatalog catalog, String attributeId) {
         long id = Long.parseLong(attributeId);
         return catalog.attributes.stream().filter(a -> a.id() == id).findFirst()
